@@ -1,0 +1,25 @@
+// The ports the workflow needs, bundled for injection.
+import type { CalendarPort } from './calendar.js';
+import type { CrmPort } from './crm.js';
+import type { DrivePort } from './drive.js';
+import type { OutreachHistoryPort } from './history.js';
+import type { LlmPort } from './llm.js';
+import type { MailPort } from './mail.js';
+
+export type * from './calendar.js';
+export type * from './crm.js';
+export type * from './drive.js';
+export type * from './history.js';
+export type * from './llm.js';
+export type * from './mail.js';
+export type * from './run-store.js';
+
+export interface Connectors {
+  crm: CrmPort;
+  mail: MailPort;
+  drive: DrivePort;
+  calendar: CalendarPort;
+  history: OutreachHistoryPort;
+  /** Null when no model is configured: the deterministic writer is used. */
+  llm: LlmPort | null;
+}
