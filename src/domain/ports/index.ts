@@ -23,3 +23,5 @@ export interface Connectors {
   /** Null when no model is configured: the deterministic writer is used. */
   llm: LlmPort | null;
 }
+export type * from './side-effects.js';
+export type * from './audit.js';

@@ -1,0 +1,26 @@
+// The side-effect ledger: one row per external write, keyed by the step's idempotency key, so a
+// retried step reconciles with what it already did instead of doing it twice.
+
+export interface SideEffectRecord {
+  tenantId: string;
+  idempotencyKey: string;
+  runId: string;
+  stepId: string;
+  /** e.g. `gmail.draft`, `hubspot.task`. */
+  kind: string;
+  /** `intent`: recorded before the call, outcome unknown. `done`: the call's result is known. */
+  status: 'intent' | 'done';
+  externalId: string | null;
+  result: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SideEffectLedger {
+  /** Records the intent, or returns the record that already holds this key (intent or done). */
+  recordIntent(
+    tenantId: string,
+    intent: { idempotencyKey: string; runId: string; stepId: string; kind: string; at: string },
+  ): Promise<{ record: SideEffectRecord; created: boolean }>;
+  recordDone(tenantId: string, idempotencyKey: string, done: { externalId: string; result: unknown; at: string }): Promise<void>;
+}
