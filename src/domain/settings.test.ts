@@ -19,13 +19,13 @@ describe('tenant settings', () => {
       slots: { durationMinutes: 0 },
     });
     assert.equal(result.success, false);
-    const paths = result.error!.issues.map((i) => i.path.join('.')).sort();
+    const paths = result.error.issues.map((i) => i.path.join('.')).sort();
     assert.deepEqual(paths, ['seller.timeZone', 'slots.durationMinutes', 'workingHours.start']);
   });
 
   it('refuses working hours that end before they start', () => {
     const result = TenantSettingsSchema.safeParse({ workingHours: { start: '17:00', end: '09:00' } });
     assert.equal(result.success, false);
-    assert.match(result.error!.issues[0]!.message, /start before they end/);
+    assert.match(result.error.issues[0]!.message, /start before they end/);
   });
 });

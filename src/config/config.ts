@@ -1,0 +1,127 @@
+// The one validated configuration object, read from the environment once at start. Every problem is
+// listed at once. Modules receive their slice; nothing else reads process.env. Secrets are marked so
+// logs and `check-secrets` can redact them.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? null : v.trim()));
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+export const ServerConfigSchema = z.object({
+  port: port.default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** The public URL HubSpot calls; the v3 signature covers it. */
+  publicBaseUrl: z.url().nullable(),
+  bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
+});
+
+export const DatabaseConfigSchema = z.object({
+  databaseUrl: z.string().nullable(),
+  dataDir: z.string().min(1).default('./.data'),
+});
+
+export const QueueConfigSchema = z.object({
+  redisUrl: z.string().nullable(),
+  concurrency: z.coerce.number().int().min(1).max(256).default(4),
+  prefix: z.string().min(1).default('sales-agent'),
+});
+
+export const HubspotConfigSchema = z.object({
+  accessToken: z.string().nullable(),
+  clientSecret: z.string().nullable(),
+  apiBaseUrl: z.url().default('https://api.hubapi.com'),
+  portalId: z.string().nullable(),
+  formIds: z.array(z.string()).default([]),
+});
+
+export const ConfigSchema = z.object({
+  server: ServerConfigSchema,
+  database: DatabaseConfigSchema,
+  queue: QueueConfigSchema,
+  hubspot: HubspotConfigSchema,
+  sendKillSwitch: z.boolean(),
+  workspacePath: z.string().min(1).default('examples/demo-workspace.json'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Environment variable names whose values must never be printed. */
+export const SECRET_ENV_NAMES = ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'DATABASE_URL', 'REDIS_URL'] as const;
+
+const EnvSchema = z.object({
+  PORT: z.string().optional(),
+  HOST: optionalString,
+  PUBLIC_BASE_URL: optionalString,
+  BODY_LIMIT_BYTES: optionalString,
+  DATABASE_URL: optionalString,
+  DATA_DIR: optionalString,
+  REDIS_URL: optionalString,
+  WORKER_CONCURRENCY: optionalString,
+  QUEUE_PREFIX: optionalString,
+  HUBSPOT_ACCESS_TOKEN: optionalString,
+  HUBSPOT_CLIENT_SECRET: optionalString,
+  HUBSPOT_API_BASE_URL: optionalString,
+  HUBSPOT_PORTAL_ID: optionalString,
+  HUBSPOT_FORM_IDS: optionalString,
+  SEND_KILL_SWITCH: flag,
+  SALES_AGENT_WORKSPACE: optionalString,
+  LOG_LEVEL: optionalString,
+});
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const raw = EnvSchema.safeParse(env);
+  if (!raw.success) return { ok: false, problems: raw.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const e = raw.data;
+  const candidate = {
+    server: {
+      port: e.PORT === undefined || e.PORT.trim() === '' ? undefined : e.PORT,
+      host: e.HOST ?? undefined,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES ?? undefined,
+    },
+    database: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR ?? undefined },
+    queue: { redisUrl: e.REDIS_URL, concurrency: e.WORKER_CONCURRENCY ?? undefined, prefix: e.QUEUE_PREFIX ?? undefined },
+    hubspot: {
+      accessToken: e.HUBSPOT_ACCESS_TOKEN,
+      clientSecret: e.HUBSPOT_CLIENT_SECRET,
+      apiBaseUrl: e.HUBSPOT_API_BASE_URL ?? undefined,
+      portalId: e.HUBSPOT_PORTAL_ID,
+      formIds: e.HUBSPOT_FORM_IDS ? e.HUBSPOT_FORM_IDS.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    },
+    sendKillSwitch: e.SEND_KILL_SWITCH,
+    workspacePath: e.SALES_AGENT_WORKSPACE ?? undefined,
+    logLevel: e.LOG_LEVEL ?? undefined,
+  };
+  const parsed = ConfigSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${toEnvName(i.path)}: ${i.message}`) };
+  return { ok: true, config: parsed.data };
+}
+
+const ENV_NAMES: Record<string, string> = {
+  'server.port': 'PORT',
+  'server.host': 'HOST',
+  'server.publicBaseUrl': 'PUBLIC_BASE_URL',
+  'server.bodyLimitBytes': 'BODY_LIMIT_BYTES',
+  'database.dataDir': 'DATA_DIR',
+  'queue.concurrency': 'WORKER_CONCURRENCY',
+  'hubspot.apiBaseUrl': 'HUBSPOT_API_BASE_URL',
+  logLevel: 'LOG_LEVEL',
+};
+
+function toEnvName(path: PropertyKey[]): string {
+  const key = path.map(String).join('.');
+  return ENV_NAMES[key] ?? key;
+}
+
+/** The public base URL, defaulting to the local address the server listens on. */
+export function getPublicBaseUrl(config: Config): string {
+  return config.server.publicBaseUrl ?? `http://localhost:${config.server.port}`;
+}
