@@ -1,0 +1,95 @@
+// Plans the meeting times a first reply offers: a few free slots inside the seller's business
+// calendar, labelled for the seller and for the prospect. It never reads a clock or a calendar API:
+// `now` and the busy intervals come in.
+import { IANAZone } from 'luxon';
+import type { BusyInterval } from '../ports/calendar.js';
+import type { ProposedSlot, SlotProposal } from '../results.js';
+import type { SlotSettings } from '../settings.js';
+import type { BusinessCalendar } from './business-calendar.js';
+import { chooseSlots } from './choose-slots.js';
+import type { CandidateSlot } from './find-free-slots.js';
+import { findFreeSlots } from './find-free-slots.js';
+import { formatSlotLabel } from './format-slot-label.js';
+import { toIso, toZoned } from './plain-date.js';
+
+/**
+ * The free/busy range to ask the calendar for: from now (or earlier, when the buffer reaches back
+ * past the minimum notice) to the end of the last look-ahead business day plus the buffer, so every
+ * busy interval that can push a slot away is inside it.
+ */
+export function getSlotSearchWindow(input: {
+  now: string;
+  calendar: BusinessCalendar;
+  settings: SlotSettings;
+}): { start: string; end: string } {
+  const { calendar, settings } = input;
+  const now = toZoned(input.now, calendar.timeZone);
+  const dates = calendar.nextBusinessDates(input.now, settings.lookAheadBusinessDays);
+  const lastDate = dates[dates.length - 1];
+  const lastWindow = lastDate === undefined ? null : calendar.workingWindow(lastDate);
+  if (!lastWindow) throw new RangeError('the look-ahead found no business day');
+  const reachBack = Math.max(0, settings.bufferMinutes - settings.minNoticeMinutes);
+  return {
+    start: toIso(now.minus({ minutes: reachBack })),
+    end: toIso(toZoned(lastWindow.end, calendar.timeZone).plus({ minutes: settings.bufferMinutes })),
+  };
+}
+
+export function planSlots(input: {
+  now: string;
+  busy: BusyInterval[];
+  calendar: BusinessCalendar;
+  settings: SlotSettings;
+  /** The display zone when known; an unknown or invalid zone falls back to the seller's. */
+  prospectTimeZone: string | null;
+}): SlotProposal {
+  const { calendar, settings } = input;
+  const sellerTimeZone = calendar.timeZone;
+  const displayTimeZone =
+    input.prospectTimeZone !== null && IANAZone.isValidZone(input.prospectTimeZone)
+      ? input.prospectTimeZone
+      : sellerTimeZone;
+  const now = toZoned(input.now, sellerTimeZone);
+  const free = findFreeSlots({
+    dates: calendar.nextBusinessDates(input.now, settings.lookAheadBusinessDays),
+    earliestStart: now.plus({ minutes: settings.minNoticeMinutes }),
+    busy: input.busy,
+    calendar,
+    settings,
+  });
+  const chosen = chooseSlots(free, settings.count);
+  // minCount above count could never be met; the count is then the minimum.
+  const needed = Math.min(settings.minCount, settings.count);
+  const fits = chosen.length >= needed;
+  return {
+    slots: fits ? chosen.map((slot) => toProposedSlot(slot, sellerTimeZone, displayTimeZone)) : [],
+    sellerTimeZone,
+    displayTimeZone,
+    noSlotsReason: fits ? null : describeShortage(chosen.length, needed, calendar, settings),
+    window: getSlotSearchWindow({ now: input.now, calendar, settings }),
+  };
+}
+
+function toProposedSlot(slot: CandidateSlot, sellerTimeZone: string, displayTimeZone: string): ProposedSlot {
+  return {
+    start: toIso(slot.start.setZone(sellerTimeZone)),
+    end: toIso(slot.end.setZone(sellerTimeZone)),
+    sellerLabel: formatSlotLabel(slot.start, sellerTimeZone),
+    label: formatSlotLabel(slot.start, displayTimeZone),
+  };
+}
+
+function describeShortage(
+  found: number,
+  needed: number,
+  calendar: BusinessCalendar,
+  settings: SlotSettings,
+): string {
+  const days = settings.lookAheadBusinessDays;
+  const scope =
+    `in the next ${days} business ${days === 1 ? 'day' : 'days'} between ` +
+    `${calendar.workingHours.start} and ${calendar.workingHours.end} ${calendar.timeZone}`;
+  const duration = `${settings.durationMinutes}-minute`;
+  if (found === 0) return `No free ${duration} slot ${scope}`;
+  return `Only ${found} free ${duration} ${found === 1 ? 'slot' : 'slots'} ${scope}; at least ${needed} are needed to offer times`;
+}
