@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', 'test/**/*.ts'],
+    files: ['src/config/**/*.ts', 'src/cli/**/*.ts', 'src/testing/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

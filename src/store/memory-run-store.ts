@@ -1,0 +1,206 @@
+// The RunStore port in memory, for the CLI and tests. It follows the PostgreSQL store statement for
+// statement: the same records (ISO times, JSON-cloned values), the same errors, the same audit events.
+import { AppError } from '../domain/errors.js';
+import type { AuditLog } from '../domain/ports/audit.js';
+import type {
+  NewRun,
+  RunPatch,
+  RunRecord,
+  RunStore,
+  StepEnd,
+  StepRecord,
+} from '../domain/ports/run-store.js';
+import { createMemoryAuditLog } from './memory-audit-log.js';
+import { jsonClone } from './sql-rows.js';
+
+export interface MemoryRunStore extends RunStore {
+  /** Where the store writes its run and step events (the one passed in, or its own). */
+  readonly audit: AuditLog;
+}
+
+interface StoredStep extends StepRecord {
+  tenantId: string;
+  seq: number;
+}
+
+const iso = (at: string): string => new Date(at).toISOString();
+
+export function createMemoryRunStore(options: { audit?: AuditLog } = {}): MemoryRunStore {
+  const audit = options.audit ?? createMemoryAuditLog();
+  const runs = new Map<string, RunRecord>();
+  const steps: StoredStep[] = [];
+  let nextSeq = 1;
+  const runKey = (tenantId: string, runId: string): string => JSON.stringify([tenantId, runId]);
+
+  function getRun(tenantId: string, runId: string): RunRecord {
+    const run = runs.get(runKey(tenantId, runId));
+    if (!run) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
+    return run;
+  }
+
+  function findStep(
+    tenantId: string,
+    runId: string,
+    stepId: string,
+    attempt: number,
+  ): StoredStep | undefined {
+    return steps.find(
+      (s) => s.tenantId === tenantId && s.runId === runId && s.stepId === stepId && s.attempt === attempt,
+    );
+  }
+
+  return {
+    audit,
+
+    async createRun(run: NewRun) {
+      const existing = [...runs.values()].find(
+        (r) => r.tenantId === run.tenantId && r.idempotencyKey === run.idempotencyKey,
+      );
+      if (existing) return { run: structuredClone(existing), created: false };
+      if (runs.has(runKey(run.tenantId, run.id))) {
+        throw new AppError(
+          'conflict',
+          `run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
+        );
+      }
+      const createdAt = iso(run.createdAt);
+      const record: RunRecord = {
+        id: run.id,
+        tenantId: run.tenantId,
+        workflow: run.workflow,
+        idempotencyKey: run.idempotencyKey,
+        status: 'pending',
+        currentStep: null,
+        attempt: 0,
+        input: jsonClone(run.input),
+        error: null,
+        reason: null,
+        traceId: run.traceId,
+        createdAt,
+        updatedAt: createdAt,
+        finishedAt: null,
+      };
+      runs.set(runKey(run.tenantId, run.id), record);
+      const details = { workflow: run.workflow, idempotencyKey: run.idempotencyKey };
+      await audit.append(run.tenantId, {
+        actor: 'system',
+        action: 'run.created',
+        runId: run.id,
+        stepId: null,
+        details,
+        at: createdAt,
+      });
+      return { run: structuredClone(record), created: true };
+    },
+
+    findRun(tenantId, runId) {
+      const run = runs.get(runKey(tenantId, runId));
+      return Promise.resolve(run ? structuredClone(run) : null);
+    },
+
+    listSteps(tenantId, runId) {
+      const mine = steps.filter((s) => s.tenantId === tenantId && s.runId === runId);
+      mine.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.attempt - b.attempt || a.seq - b.seq);
+      return Promise.resolve(mine.map(({ tenantId: _t, seq: _s, ...step }) => structuredClone(step)));
+    },
+
+    async updateRun(tenantId, runId, patch: RunPatch) {
+      const run = getRun(tenantId, runId);
+      const from = run.status;
+      // Patched on a copy first, so a bad value leaves the stored run untouched.
+      const next = { ...run };
+      applyPatch(next, patch);
+      Object.assign(run, next);
+      if (run.status === from) return;
+      const details = {
+        from,
+        to: run.status,
+        attempt: run.attempt,
+        reason: run.reason,
+        error: run.error ? { ...run.error } : null,
+      };
+      await audit.append(tenantId, {
+        actor: 'system',
+        action: `run.${run.status}`,
+        runId,
+        stepId: null,
+        details,
+        at: run.updatedAt,
+      });
+    },
+
+    async startStep(tenantId, step) {
+      const run = getRun(tenantId, step.runId);
+      const startedAt = iso(step.startedAt);
+      Object.assign(run, { currentStep: step.stepId, status: 'running', updatedAt: startedAt });
+      const fresh = {
+        status: 'running' as const,
+        output: null,
+        error: null,
+        startedAt,
+        finishedAt: null,
+        durationMs: null,
+      };
+      const existing = findStep(tenantId, step.runId, step.stepId, step.attempt);
+      if (existing) Object.assign(existing, fresh);
+      else
+        steps.push({
+          tenantId,
+          seq: nextSeq++,
+          runId: step.runId,
+          stepId: step.stepId,
+          attempt: step.attempt,
+          ...fresh,
+        });
+      const details = { attempt: step.attempt };
+      await audit.append(tenantId, {
+        actor: 'system',
+        action: 'step.started',
+        runId: step.runId,
+        stepId: step.stepId,
+        details,
+        at: startedAt,
+      });
+    },
+
+    async finishStep(tenantId, runId, stepId, attempt, end: StepEnd) {
+      const step = findStep(tenantId, runId, stepId, attempt);
+      if (!step)
+        throw new AppError(
+          'not-found',
+          `step ${stepId} attempt ${attempt} of run ${runId} not found for tenant ${tenantId}`,
+        );
+      const durationMs = Math.round(end.durationMs);
+      const finishedAt = iso(end.finishedAt);
+      const error = end.error ? { code: end.error.code, message: end.error.message } : null;
+      Object.assign(step, {
+        status: end.status,
+        output: jsonClone(end.output),
+        error,
+        finishedAt,
+        durationMs,
+      });
+      const details = { attempt, durationMs, ...(error ? { error } : {}) };
+      await audit.append(tenantId, {
+        actor: 'system',
+        action: `step.${end.status}`,
+        runId,
+        stepId,
+        details,
+        at: finishedAt,
+      });
+    },
+  };
+}
+
+function applyPatch(run: RunRecord, patch: RunPatch): void {
+  run.updatedAt = iso(patch.updatedAt);
+  if (patch.status !== undefined) run.status = patch.status;
+  if (patch.currentStep !== undefined) run.currentStep = patch.currentStep;
+  if (patch.attempt !== undefined) run.attempt = patch.attempt;
+  if (patch.error !== undefined)
+    run.error = patch.error === null ? null : { code: patch.error.code, message: patch.error.message };
+  if (patch.reason !== undefined) run.reason = patch.reason;
+  if (patch.finishedAt !== undefined)
+    run.finishedAt = patch.finishedAt === null ? null : iso(patch.finishedAt);
+}

@@ -1,0 +1,22 @@
+// The database stores on embedded PGlite (PostgreSQL 18): one instance for the whole file, with each
+// test in tenants of its own.
+import { after, before, describe } from 'node:test';
+import { runAuditLogConformance } from '../testing/audit-log-conformance.js';
+import { runDatabaseChecks } from '../testing/database-checks.js';
+import { runRunStoreConformance } from '../testing/run-store-conformance.js';
+import { runSideEffectLedgerConformance } from '../testing/side-effect-ledger-conformance.js';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createPostgresStores } from './stores.js';
+
+describe('stores on PGlite', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await openTestDatabase('pglite');
+  });
+  after(() => database.drop());
+
+  runDatabaseChecks(() => database);
+  runRunStoreConformance('PGlite', () => createPostgresStores(database));
+  runSideEffectLedgerConformance('PGlite', () => createPostgresStores(database).ledger);
+  runAuditLogConformance('PGlite', () => createPostgresStores(database).audit);
+});

@@ -1,0 +1,70 @@
+// The database stores on PostgreSQL 15: a fresh database for this file (dropped at the end), the same
+// suites as on PGlite, plus migrations from empty into a separate schema.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { runAuditLogConformance } from '../testing/audit-log-conformance.js';
+import {
+  appliedMigrationCount,
+  EXPECTED_TABLES,
+  journalEntryCount,
+  listTables,
+  runDatabaseChecks,
+} from '../testing/database-checks.js';
+import { describeWithPostgres } from '../testing/describe-with-postgres.js';
+import { runRunStoreConformance } from '../testing/run-store-conformance.js';
+import { newRun, newTenant } from '../testing/store-fixtures.js';
+import { runSideEffectLedgerConformance } from '../testing/side-effect-ledger-conformance.js';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { openDatabase } from './database.js';
+import { createPostgresStores } from './stores.js';
+
+describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await openTestDatabase('postgres', { postgresUrl });
+  });
+  after(() => database.drop());
+
+  runDatabaseChecks(() => database);
+  runRunStoreConformance('PostgreSQL', () => createPostgresStores(database));
+  runSideEffectLedgerConformance('PostgreSQL', () => createPostgresStores(database).ledger);
+  runAuditLogConformance('PostgreSQL', () => createPostgresStores(database).audit);
+
+  describe('a schema of its own', () => {
+    it('migrates from empty, a second time does nothing, and its tables are apart from public', async () => {
+      const url = postgresUrlOf(database);
+      const inSchema = await openDatabase({ databaseUrl: url, dataDir: '', schema: 'isolated_tests' });
+      try {
+        assert.deepEqual(await listTables(inSchema), []);
+        await inSchema.migrate();
+        await inSchema.migrate();
+        assert.deepEqual(await listTables(inSchema), EXPECTED_TABLES);
+        assert.equal(await appliedMigrationCount(inSchema), journalEntryCount());
+        const tenant = newTenant();
+        const { run } = await createPostgresStores(inSchema).runStore.createRun(newRun(tenant));
+        assert.equal(await createPostgresStores(database).runStore.findRun(tenant, run.id), null);
+        assert.deepEqual(await createPostgresStores(inSchema).runStore.findRun(tenant, run.id), run);
+      } finally {
+        await inSchema.close();
+      }
+    });
+  });
+
+  it('fails fast with a clear message when PostgreSQL cannot be reached', async () => {
+    await assert.rejects(
+      openDatabase({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/none', dataDir: '' }),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /^Cannot connect to PostgreSQL at postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/none: /,
+        );
+        return true;
+      },
+    );
+  });
+});
+
+function postgresUrlOf(database: TestDatabase): string {
+  assert.ok(database.url, 'openTestDatabase("postgres") gives the URL of the database it made');
+  return database.url;
+}
