@@ -124,6 +124,19 @@ export const CrmSettingsSchema = z.object({
 });
 export type CrmSettings = z.infer<typeof CrmSettingsSchema>;
 
+export const SEND_CONFIRMATION_PHRASE = 'I_UNDERSTAND_EMAILS_WILL_BE_SENT';
+
+export const SendingSettingsSchema = z.object({
+  /** DRAFT_ONLY: nothing ever reaches a prospect. SEND: approved drafts may be sent, after re-checks. */
+  mode: z.enum(['DRAFT_ONLY', 'SEND']).default('DRAFT_ONLY'),
+  /** The tenant's own kill switch; the global SEND_KILL_SWITCH overrides it. */
+  killSwitch: z.boolean().default(false),
+  dailyCapPerMailbox: z.number().int().min(1).max(10_000).default(200),
+  perContactCap: z.number().int().min(1).max(100).default(1),
+  perContactWindowDays: z.number().int().min(1).max(365).default(7),
+});
+export type SendingSettings = z.infer<typeof SendingSettingsSchema>;
+
 /** An approved answer the agent may quote when a prospect's question matches its keywords. */
 export const ApprovedAnswerSchema = z.object({
   id: z.string().min(1),
@@ -146,6 +159,7 @@ export const TenantSettingsSchema = z.object({
   safety: SafetySettingsSchema.prefault({}),
   crm: CrmSettingsSchema.prefault({}),
   knowledge: z.object({ answers: z.array(ApprovedAnswerSchema).default([]) }).prefault({}),
+  sending: SendingSettingsSchema.prefault({}),
 });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 

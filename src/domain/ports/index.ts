@@ -25,3 +25,8 @@ export interface Connectors {
 }
 export type * from './side-effects.js';
 export type * from './audit.js';
+export type * from './intake-store.js';
+export type * from './run-queries.js';
+export type * from './draft-store.js';
+export type * from './settings-store.js';
+export type * from './job-queue.js';
