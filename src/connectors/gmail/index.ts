@@ -1,0 +1,3 @@
+// The Gmail connector: the mail port on the Gmail API. The factory is the only export.
+export { createGmailMail } from './create-gmail-mail.js';
+export type { GmailMailOptions } from './create-gmail-mail.js';
