@@ -59,6 +59,11 @@ export const SlotSettingsSchema = z.object({
   bufferMinutes: z.number().int().min(0).max(120).default(15),
   /** Candidate starts are aligned to this grid (minutes past the hour). */
   stepMinutes: z.number().int().min(5).max(60).default(30),
+  /**
+   * When the prospect's zone differs from the seller's, prefer slots inside this local day of theirs
+   * (on their weekdays), falling back to any free slot only when too few fit.
+   */
+  prospectDay: z.object({ start: hhmm.default('08:00'), end: hhmm.default('18:00') }).prefault({}),
 });
 export type SlotSettings = z.infer<typeof SlotSettingsSchema>;
 

@@ -67,6 +67,7 @@ const settingsArb: fc.Arbitrary<SlotSettings> = fc.record({
   lookAheadBusinessDays: fc.integer({ min: 1, max: 8 }),
   bufferMinutes: fc.integer({ min: 0, max: 60 }),
   stepMinutes: fc.constantFrom(5, 10, 15, 20, 30, 60),
+  prospectDay: fc.constant({ start: '08:00', end: '18:00' }),
 });
 
 const clock = (minutes: number) =>

@@ -253,3 +253,25 @@ void describe('planSlots: labels and window', () => {
     assert.equal(window.start, '2026-11-24T09:30:00.000-05:00');
   });
 });
+
+void describe("planSlots: the prospect's own day", () => {
+  const inBerlinDay = (iso: string) => {
+    const t = DateTime.fromISO(iso).setZone('Europe/Berlin');
+    return t.hour >= 8 && t.plus({ minutes: 30 }).hour * 60 + t.plus({ minutes: 30 }).minute <= 18 * 60;
+  };
+
+  void it('offers a Berlin prospect of a New York seller only times inside 08:00-18:00 Berlin', () => {
+    const proposal = plan({ now: '2026-11-24T08:00:00-05:00', prospectTimeZone: 'Europe/Berlin' });
+    assert.ok(proposal.slots.length >= 2);
+    for (const slot of proposal.slots) assert.ok(inBerlinDay(slot.start), `${slot.label} is outside their day`);
+    assert.ok(new Set(datesOf(startsOf(proposal))).size >= 2, 'still spread over two days');
+  });
+
+  void it('falls back to the seller hours when no time fits their day', () => {
+    // A Los Angeles seller's 09:00-12:00 is 02:00-05:00 in Tokyo: nothing fits their day.
+    const proposal = plan({ now: '2026-11-24T08:00:00-08:00', zone: 'America/Los_Angeles', prospectTimeZone: 'Asia/Tokyo', hours: { start: '09:00', end: '12:00' } });
+    assert.ok(proposal.slots.length >= 2, 'offers times anyway rather than none');
+    assert.ok(proposal.slots.every((s) => DateTime.fromISO(s.start).setZone('Asia/Tokyo').hour < 8));
+    assert.equal(proposal.displayTimeZone, 'Asia/Tokyo');
+  });
+});

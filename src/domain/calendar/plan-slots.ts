@@ -57,9 +57,9 @@ export function planSlots(input: {
     calendar,
     settings,
   });
-  const chosen = chooseSlots(free, settings.count);
   // minCount above count could never be met; the count is then the minimum.
   const needed = Math.min(settings.minCount, settings.count);
+  const chosen = chooseForProspect(free, settings, displayTimeZone, sellerTimeZone, needed);
   const fits = chosen.length >= needed;
   return {
     slots: fits ? chosen.map((slot) => toProposedSlot(slot, sellerTimeZone, displayTimeZone)) : [],
@@ -68,6 +68,39 @@ export function planSlots(input: {
     noSlotsReason: fits ? null : describeShortage(chosen.length, needed, calendar, settings),
     window: getSlotSearchWindow({ now: input.now, calendar, settings }),
   };
+}
+
+/** Slots inside the prospect's own working day when their zone differs, else every free slot. */
+function chooseForProspect(
+  free: CandidateSlot[],
+  settings: SlotSettings,
+  displayTimeZone: string,
+  sellerTimeZone: string,
+  needed: number,
+): CandidateSlot[] {
+  if (displayTimeZone === sellerTimeZone) return chooseSlots(free, settings.count);
+  const any = chooseSlots(free, settings.count);
+  const friendly = free.filter((slot) => isInsideLocalDay(slot, displayTimeZone, settings.prospectDay));
+  const preferred = chooseSlots(friendly, settings.count);
+  // Their hours win, but not at the cost of too few slots or of the spread over two days.
+  const spreadKept = countDays(preferred) >= Math.min(2, countDays(any));
+  return preferred.length >= needed && spreadKept ? preferred : any;
+}
+
+function countDays(slots: CandidateSlot[]): number {
+  return new Set(slots.map((s) => s.start.toISODate())).size;
+}
+
+function isInsideLocalDay(slot: CandidateSlot, zone: string, day: { start: string; end: string }): boolean {
+  const start = slot.start.setZone(zone);
+  const startMinute = start.hour * 60 + start.minute;
+  const endMinute = startMinute + slot.end.diff(slot.start, 'minutes').minutes;
+  return start.weekday <= 5 && startMinute >= toMinutes(day.start) && endMinute <= toMinutes(day.end);
+}
+
+function toMinutes(hhmm: string): number {
+  const [h = '0', m = '0'] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
 }
 
 function toProposedSlot(slot: CandidateSlot, sellerTimeZone: string, displayTimeZone: string): ProposedSlot {

@@ -15,3 +15,12 @@ export function matchApprovedAnswer(question: string, answers: ApprovedAnswer[])
   }
   return best;
 }
+
+/** Every approved answer the question mentions a keyword of, the most-mentioned first. */
+export function matchApprovedAnswers(question: string, answers: ApprovedAnswer[]): ApprovedAnswer[] {
+  return answers
+    .map((answer) => ({ answer, hits: answer.keywords.filter((k) => containsPhrase(question, k)).length }))
+    .filter((m) => m.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .map((m) => m.answer);
+}

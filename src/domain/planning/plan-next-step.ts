@@ -6,11 +6,11 @@ import type { CrmContact } from '../ports/crm.js';
 import type { AssetChoice, NextStepPlan, ProspectResearch, ThreadInsight } from '../results.js';
 import type { ApprovedAnswer, SafetySettings } from '../settings.js';
 import { extractTopics } from '../text/extract-topics.js';
-import { findQuestions } from '../text/find-questions.js';
+import { findQuestions, splitSentences } from '../text/find-questions.js';
 import { joinWords } from '../text/join-words.js';
 import { containsPhrase } from '../text/match-phrase.js';
 import { findBlockingReason } from './find-blocking-reason.js';
-import { matchApprovedAnswer } from './match-approved-answer.js';
+import { matchApprovedAnswers } from './match-approved-answer.js';
 
 export interface PlanInput {
   lead: Lead;
@@ -63,6 +63,8 @@ const MEETING_PHRASES = [
   'walkthrough',
 ];
 const MAX_QUOTE = 120;
+/** At most this many approved answers in one reply: more would bury the call to action. */
+const MAX_ANSWERS = 2;
 
 function quote(text: string): string {
   const short = text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE).replace(/\s+\S*$/, '')}...`;
@@ -90,19 +92,42 @@ function noAction(code: NextStepPlan['noActionCode'], reason: string): NextStepP
 }
 
 function planAnswer(input: PlanInput): NextStepPlan | null {
+  const matched: { question: string; answer: ApprovedAnswer }[] = [];
   for (const question of openQuestions(input)) {
-    const answer = matchApprovedAnswer(question, input.answers);
-    if (answer === null) continue;
-    return {
-      action: 'answer-question',
-      reason: `They asked ${quote(question)}, which the approved answer "${answer.id}" covers.`,
-      noActionCode: null,
-      offerSlots: input.slotsAvailable,
-      shareAsset: input.asset !== null,
-      answer,
-    };
+    for (const answer of matchApprovedAnswers(question, input.answers)) {
+      if (!matched.some((m) => m.answer.id === answer.id)) matched.push({ question, answer });
+    }
   }
-  return null;
+  const first = matched[0];
+  if (first === undefined) return null;
+  const used = matched.slice(0, MAX_ANSWERS);
+  const ids = used.map((m) => `"${m.answer.id}"`).join(' and ');
+  return {
+    action: 'answer-question',
+    reason: `They asked ${quote(first.question)}, which the approved ${used.length > 1 ? 'answers' : 'answer'} ${ids} cover${used.length > 1 ? '' : 's'}.`,
+    noActionCode: null,
+    offerSlots: input.slotsAvailable,
+    shareAsset: input.asset !== null,
+    answer: combineAnswers(used.map((m) => m.answer)),
+  };
+}
+
+/** Several questions answered at once: one answer holding the opening sentence of each, in order. */
+function combineAnswers(answers: ApprovedAnswer[]): ApprovedAnswer {
+  const [only] = answers;
+  if (answers.length === 1 && only) return only;
+  return {
+    id: answers.map((a) => a.id).join('+'),
+    keywords: [...new Set(answers.flatMap((a) => a.keywords))],
+    answer: answers.map((a) => firstSentence(a.answer)).join(' '),
+  };
+}
+
+/** The answer's opening sentence, with the next one when the first is only "Yes." or the like. */
+function firstSentence(text: string): string {
+  const [head, next] = splitSentences(text);
+  if (head === undefined) return text.trim();
+  return head.split(/\s+/).length <= 3 && next !== undefined ? `${head} ${next}` : head;
 }
 
 function planSendAsset(input: PlanInput): NextStepPlan | null {

@@ -165,3 +165,22 @@ describe('pickLatestThread', () => {
     assert.equal(pickLatestThread([]), null);
   });
 });
+
+void describe('readThread and unsent drafts', () => {
+  void it('ignores a DRAFT message: the prospect still spoke last and their question is still open', () => {
+    const thread = {
+      id: 't1',
+      subject: 'Pricing',
+      labelIds: [],
+      messages: [
+        { id: 'm1', messageIdHeader: '<m1@x>', from: 'Jane <jane@acme.example>', to: ['alex@northwind.example'], cc: [], subject: 'Pricing', sentAt: '2026-11-20T10:00:00.000Z', body: 'How much is it for 40 seats?', labelIds: ['INBOX'] },
+        { id: 'm2', messageIdHeader: '<m2@x>', from: 'alex@northwind.example', to: ['jane@acme.example'], cc: [], subject: 'Re: Pricing', sentAt: '2026-11-21T10:00:00.000Z', body: 'Draft reply', labelIds: ['DRAFT'] },
+      ],
+    };
+    const insight = readThread(thread, { prospectEmail: 'jane@acme.example', ourAddresses: ['alex@northwind.example'], now: '2026-11-24T10:00:00.000Z' });
+    assert.equal(insight.lastSpeaker, 'prospect');
+    assert.equal(insight.messageCount, 1);
+    assert.equal(insight.lastMessageIdHeader, '<m1@x>');
+    assert.match(insight.unansweredQuestion ?? '', /40 seats/);
+  });
+});

@@ -57,7 +57,8 @@ function collectReferences(messages: MailMessage[]): string[] {
 }
 
 export function readThread(thread: MailThread, ctx: ReadThreadContext): ThreadInsight {
-  const messages = sortOldestFirst(thread.messages);
+  // An unsent draft sits in its thread with the DRAFT label: nobody has said it yet.
+  const messages = sortOldestFirst(thread.messages.filter((m) => !m.labelIds.includes('DRAFT')));
   const read = messages.map((m) => toReadMessage(m, ctx));
   const last = read[read.length - 1];
   const latest = read.slice(-LATEST_COUNT).reverse();

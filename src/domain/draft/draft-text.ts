@@ -1,0 +1,152 @@
+// Text mechanics shared by the draft writer and linter: URLs, times, words, whole-word phrase search,
+// and how a plain-text email splits into greeting, paragraphs, sign-off and P.S. No voice rules here.
+import type { VoiceProfile } from '../settings.js';
+
+/** A word character for boundaries: letters (any script, with accents), digits, underscore. */
+const W = '[\\p{L}\\p{M}\\p{N}_]';
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whole-word, case-insensitive matcher for a word or phrase; inner spaces match any whitespace. */
+export function buildWordPattern(phrase: string): RegExp {
+  const body = phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  return new RegExp(`(?<!${W})${body}(?!${W})`, 'giu');
+}
+
+export interface TextMatch {
+  text: string;
+  index: number;
+}
+
+export function findAll(text: string, pattern: RegExp): TextMatch[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const global = new RegExp(pattern.source, flags);
+  return [...text.matchAll(global)].map((m) => ({ text: m[0], index: m.index }));
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+const TRAILING_URL_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
+
+/** URLs as written, trailing sentence punctuation removed unless the allowed URL itself ends with it. */
+export function findUrls(text: string, allowed: readonly string[] = []): TextMatch[] {
+  return findAll(text, URL_PATTERN).map((m) => {
+    if (allowed.includes(m.text)) return m;
+    const known = allowed.find(
+      (url) => m.text.startsWith(url) && TRAILING_URL_PUNCTUATION.test(m.text.slice(url.length)),
+    );
+    return { text: known ?? m.text.replace(TRAILING_URL_PUNCTUATION, ''), index: m.index };
+  });
+}
+
+/** Replaces the given spans with spaces, keeping every other index where it was. */
+export function maskSpans(text: string, spans: readonly TextMatch[]): string {
+  let out = text;
+  for (const span of spans) {
+    out = out.slice(0, span.index) + ' '.repeat(span.text.length) + out.slice(span.index + span.text.length);
+  }
+  return out;
+}
+
+export function maskUrls(text: string, allowed: readonly string[] = []): string {
+  return maskSpans(text, findUrls(text, allowed));
+}
+
+const TIME_PATTERNS: readonly RegExp[] = [
+  // 10:00, 14:30, 9:15 am, 14h30
+  /(?<![\p{L}\p{N}:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?![\p{L}\p{N}])/giu,
+  // 3pm, 3 pm, 11 a.m.
+  /(?<![\p{L}\p{N}:.,])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m)(?![\p{L}\p{N}])/giu,
+  /(?<![\p{L}\p{N}])(?:noon|midnight)(?![\p{L}\p{N}])/giu,
+];
+
+/** Every time-of-day-like span, e.g. "10:00 AM", "3pm", "14:30", "noon". */
+export function findTimes(text: string): TextMatch[] {
+  return TIME_PATTERNS.flatMap((p) => findAll(text, p)).sort((a, b) => a.index - b.index);
+}
+
+/** Every occurrence of any of the exact strings. */
+export function findExact(text: string, needles: readonly string[]): TextMatch[] {
+  return needles
+    .filter((n) => n.length > 0)
+    .flatMap((needle) => {
+      const out: TextMatch[] = [];
+      for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1))
+        out.push({ text: needle, index: i });
+      return out;
+    });
+}
+
+/** A word is a whitespace-separated token holding a letter or digit: a URL is one word, a "-" bullet none. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+}
+
+export function splitBlocks(body: string): string[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '');
+}
+
+const PS_START = /^p\.?\s?s\b/i;
+
+export interface DraftParts {
+  blocks: string[];
+  /** The first line when it reads `${voice.greeting} <name>,`; null otherwise. */
+  greetingLine: string | null;
+  /** What the greeting addresses: "Jane", "there", or "" for a bare "Hi,". */
+  addressed: string | null;
+  /** Index in blocks of a well-formed sign-off block, or null. */
+  signOffIndex: number | null;
+}
+
+/**
+ * Reads the structure the voice asks for. The sign-off block is `voice.signOff` then one name line; it is
+ * the last block, or the one before a closing P.S. block (a P.S. conventionally follows the signature).
+ */
+export function readDraftParts(body: string, voice: VoiceProfile): DraftParts {
+  const blocks = splitBlocks(body);
+  const firstLine = (blocks[0] ?? '').split('\n')[0]?.trim() ?? '';
+  const greeting = voice.greeting.trim();
+  const isGreeting = firstLine.startsWith(greeting) && firstLine.endsWith(',') && countWords(firstLine) <= 8;
+  const addressed = isGreeting ? firstLine.slice(greeting.length, -1).trim() : null;
+  return {
+    blocks,
+    greetingLine: isGreeting ? firstLine : null,
+    addressed,
+    signOffIndex: findSignOff(blocks, voice),
+  };
+}
+
+function findSignOff(blocks: readonly string[], voice: VoiceProfile): number | null {
+  const last = blocks.length - 1;
+  const candidate = last > 0 && PS_START.test(blocks[last] ?? '') ? last - 1 : last;
+  if (candidate < 1) return null;
+  const lines = (blocks[candidate] ?? '').split('\n').map((l) => l.trim());
+  const signOff = voice.signOff
+    .trim()
+    .split('\n')
+    .map((l) => l.trim());
+  const nameLine = lines[signOff.length];
+  const matches = lines.length === signOff.length + 1 && signOff.every((l, i) => lines[i] === l);
+  return matches && nameLine !== undefined && nameLine !== '' ? candidate : null;
+}
+
+/**
+ * The text whose words and paragraphs count against the voice's limits: every block except the
+ * sign-off block, with a greeting line that stands alone not counted as a paragraph (its words count).
+ */
+export function getCountedBlocks(parts: DraftParts): { paragraphs: string[]; words: string[] } {
+  const words = parts.blocks.filter((_, i) => i !== parts.signOffIndex);
+  const paragraphs = words.filter(
+    (block, i) => !(i === 0 && parts.greetingLine !== null && block === parts.greetingLine),
+  );
+  return { paragraphs, words };
+}
+
+export function isPsBlock(block: string): boolean {
+  return PS_START.test(block);
+}

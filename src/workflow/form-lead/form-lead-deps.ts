@@ -1,0 +1,10 @@
+// What the form-lead workflow is given: ports, the tenant's settings, the side-effect ledger.
+import type { Connectors } from '../../domain/ports/index.js';
+import type { SideEffectLedger } from '../../domain/ports/side-effects.js';
+import type { TenantSettings } from '../../domain/settings.js';
+
+export interface FormLeadDeps {
+  connectors: Connectors;
+  settings: TenantSettings;
+  ledger: SideEffectLedger;
+}
