@@ -1,39 +1,87 @@
 // The RunStore port in memory, for the CLI and tests. It follows the PostgreSQL store statement for
 // statement: the same records (ISO times, JSON-cloned values), the same errors, the same audit events.
+// Its rows live in a MemoryDatabase, shared with the other memory ports (intake, queries, dispatch).
 import { AppError } from '../domain/errors.js';
 import type { AuditLog } from '../domain/ports/audit.js';
-import type {
-  NewRun,
-  RunPatch,
-  RunRecord,
-  RunStore,
-  StepEnd,
-  StepRecord,
-} from '../domain/ports/run-store.js';
-import { createMemoryAuditLog } from './memory-audit-log.js';
+import type { NewRun, RunPatch, RunRecord, RunStore, StepEnd } from '../domain/ports/run-store.js';
+import {
+  createMemoryDatabase,
+  rowKey,
+  toRunRecord,
+  type MemoryDatabase,
+  type MemoryRun,
+  type MemoryStep,
+} from './memory-database.js';
+import { searchFieldsOf } from './run-row.js';
 import { jsonClone } from './sql-rows.js';
 
 export interface MemoryRunStore extends RunStore {
   /** Where the store writes its run and step events (the one passed in, or its own). */
   readonly audit: AuditLog;
-}
-
-interface StoredStep extends StepRecord {
-  tenantId: string;
-  seq: number;
+  /** The rows behind the store, for the other memory ports to share. */
+  readonly database: MemoryDatabase;
 }
 
 const iso = (at: string): string => new Date(at).toISOString();
 
-export function createMemoryRunStore(options: { audit?: AuditLog } = {}): MemoryRunStore {
-  const audit = options.audit ?? createMemoryAuditLog();
-  const runs = new Map<string, RunRecord>();
-  const steps: StoredStep[] = [];
-  let nextSeq = 1;
-  const runKey = (tenantId: string, runId: string): string => JSON.stringify([tenantId, runId]);
+/** A new pending run row; `extra` carries what intake knows beyond the run itself. */
+export function newMemoryRun(
+  run: NewRun,
+  extra: {
+    submissionId?: string | null;
+    email?: string | null;
+    company?: string | null;
+    formId?: string | null;
+  } = {},
+): MemoryRun {
+  const createdAt = iso(run.createdAt);
+  const search = searchFieldsOf(run.input);
+  return {
+    id: run.id,
+    tenantId: run.tenantId,
+    workflow: run.workflow,
+    idempotencyKey: run.idempotencyKey,
+    status: 'pending',
+    currentStep: null,
+    attempt: 0,
+    input: jsonClone(run.input),
+    error: null,
+    reason: null,
+    traceId: run.traceId,
+    createdAt,
+    updatedAt: createdAt,
+    finishedAt: null,
+    submissionId: extra.submissionId ?? null,
+    email: extra.email !== undefined ? extra.email : search.email,
+    company: extra.company !== undefined ? extra.company : search.company,
+    formId: extra.formId ?? null,
+    leaseOwner: null,
+    leaseUntil: null,
+    dueAt: null,
+    deadLetteredAt: null,
+  };
+}
 
-  function getRun(tenantId: string, runId: string): RunRecord {
-    const run = runs.get(runKey(tenantId, runId));
+/** The run holding this idempotency key in the tenant, if any. */
+export function findRunByKey(
+  database: MemoryDatabase,
+  tenantId: string,
+  idempotencyKey: string,
+): MemoryRun | undefined {
+  return [...database.runs.values()].find(
+    (r) => r.tenantId === tenantId && r.idempotencyKey === idempotencyKey,
+  );
+}
+
+export function createMemoryRunStore(
+  options: { audit?: AuditLog; database?: MemoryDatabase } = {},
+): MemoryRunStore {
+  const database =
+    options.database ?? createMemoryDatabase(options.audit === undefined ? {} : { audit: options.audit });
+  const { audit, runs, steps } = database;
+
+  function getRun(tenantId: string, runId: string): MemoryRun {
+    const run = runs.get(rowKey(tenantId, runId));
     if (!run) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
     return run;
   }
@@ -43,7 +91,7 @@ export function createMemoryRunStore(options: { audit?: AuditLog } = {}): Memory
     runId: string,
     stepId: string,
     attempt: number,
-  ): StoredStep | undefined {
+  ): MemoryStep | undefined {
     return steps.find(
       (s) => s.tenantId === tenantId && s.runId === runId && s.stepId === stepId && s.attempt === attempt,
     );
@@ -51,51 +99,26 @@ export function createMemoryRunStore(options: { audit?: AuditLog } = {}): Memory
 
   return {
     audit,
+    database,
 
     async createRun(run: NewRun) {
-      const existing = [...runs.values()].find(
-        (r) => r.tenantId === run.tenantId && r.idempotencyKey === run.idempotencyKey,
-      );
-      if (existing) return { run: structuredClone(existing), created: false };
-      if (runs.has(runKey(run.tenantId, run.id))) {
+      const existing = findRunByKey(database, run.tenantId, run.idempotencyKey);
+      if (existing) return { run: toRunRecord(existing), created: false };
+      if (runs.has(rowKey(run.tenantId, run.id))) {
         throw new AppError(
           'conflict',
           `run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
         );
       }
-      const createdAt = iso(run.createdAt);
-      const record: RunRecord = {
-        id: run.id,
-        tenantId: run.tenantId,
-        workflow: run.workflow,
-        idempotencyKey: run.idempotencyKey,
-        status: 'pending',
-        currentStep: null,
-        attempt: 0,
-        input: jsonClone(run.input),
-        error: null,
-        reason: null,
-        traceId: run.traceId,
-        createdAt,
-        updatedAt: createdAt,
-        finishedAt: null,
-      };
-      runs.set(runKey(run.tenantId, run.id), record);
-      const details = { workflow: run.workflow, idempotencyKey: run.idempotencyKey };
-      await audit.append(run.tenantId, {
-        actor: 'system',
-        action: 'run.created',
-        runId: run.id,
-        stepId: null,
-        details,
-        at: createdAt,
-      });
-      return { run: structuredClone(record), created: true };
+      const record = newMemoryRun(run);
+      runs.set(rowKey(run.tenantId, run.id), record);
+      await appendRunCreated(audit, record);
+      return { run: toRunRecord(record), created: true };
     },
 
     findRun(tenantId, runId) {
-      const run = runs.get(runKey(tenantId, runId));
-      return Promise.resolve(run ? structuredClone(run) : null);
+      const run = runs.get(rowKey(tenantId, runId));
+      return Promise.resolve(run ? toRunRecord(run) : null);
     },
 
     listSteps(tenantId, runId) {
@@ -146,7 +169,7 @@ export function createMemoryRunStore(options: { audit?: AuditLog } = {}): Memory
       else
         steps.push({
           tenantId,
-          seq: nextSeq++,
+          seq: database.nextStepSeq++,
           runId: step.runId,
           stepId: step.stepId,
           attempt: step.attempt,
@@ -191,6 +214,18 @@ export function createMemoryRunStore(options: { audit?: AuditLog } = {}): Memory
       });
     },
   };
+}
+
+/** The `run.created` event createRun and recordSubmission both append. */
+export function appendRunCreated(audit: AuditLog, run: MemoryRun): Promise<void> {
+  return audit.append(run.tenantId, {
+    actor: 'system',
+    action: 'run.created',
+    runId: run.id,
+    stepId: null,
+    details: { workflow: run.workflow, idempotencyKey: run.idempotencyKey },
+    at: run.createdAt,
+  });
 }
 
 function applyPatch(run: RunRecord, patch: RunPatch): void {

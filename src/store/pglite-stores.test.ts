@@ -5,6 +5,12 @@ import { runAuditLogConformance } from '../testing/audit-log-conformance.js';
 import { runDatabaseChecks } from '../testing/database-checks.js';
 import { runRunStoreConformance } from '../testing/run-store-conformance.js';
 import { runSideEffectLedgerConformance } from '../testing/side-effect-ledger-conformance.js';
+import { runDraftStoreConformance } from '../testing/draft-store-conformance.js';
+import { runIntakeStoreConformance } from '../testing/intake-store-conformance.js';
+import { runPortDatabaseChecks } from '../testing/port-database-checks.js';
+import { runRunDispatchConformance } from '../testing/run-dispatch-conformance.js';
+import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
+import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createPostgresStores } from './stores.js';
 
@@ -19,4 +25,10 @@ describe('stores on PGlite', () => {
   runRunStoreConformance('PGlite', () => createPostgresStores(database));
   runSideEffectLedgerConformance('PGlite', () => createPostgresStores(database).ledger);
   runAuditLogConformance('PGlite', () => createPostgresStores(database).audit);
+  runPortDatabaseChecks(() => database);
+  runIntakeStoreConformance('PGlite', () => createPostgresStores(database));
+  runRunQueriesConformance('PGlite', () => createPostgresStores(database));
+  runRunDispatchConformance('PGlite', () => createPostgresStores(database));
+  runDraftStoreConformance('PGlite', () => createPostgresStores(database));
+  runSettingsStoreConformance('PGlite', () => createPostgresStores(database));
 });

@@ -14,6 +14,12 @@ import { describeWithPostgres } from '../testing/describe-with-postgres.js';
 import { runRunStoreConformance } from '../testing/run-store-conformance.js';
 import { newRun, newTenant } from '../testing/store-fixtures.js';
 import { runSideEffectLedgerConformance } from '../testing/side-effect-ledger-conformance.js';
+import { runDraftStoreConformance } from '../testing/draft-store-conformance.js';
+import { runIntakeStoreConformance } from '../testing/intake-store-conformance.js';
+import { runPortDatabaseChecks } from '../testing/port-database-checks.js';
+import { runRunDispatchConformance } from '../testing/run-dispatch-conformance.js';
+import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
+import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { openDatabase } from './database.js';
 import { createPostgresStores } from './stores.js';
@@ -29,6 +35,12 @@ describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
   runRunStoreConformance('PostgreSQL', () => createPostgresStores(database));
   runSideEffectLedgerConformance('PostgreSQL', () => createPostgresStores(database).ledger);
   runAuditLogConformance('PostgreSQL', () => createPostgresStores(database).audit);
+  runPortDatabaseChecks(() => database);
+  runIntakeStoreConformance('PostgreSQL', () => createPostgresStores(database));
+  runRunQueriesConformance('PostgreSQL', () => createPostgresStores(database));
+  runRunDispatchConformance('PostgreSQL', () => createPostgresStores(database));
+  runDraftStoreConformance('PostgreSQL', () => createPostgresStores(database));
+  runSettingsStoreConformance('PostgreSQL', () => createPostgresStores(database));
 
   describe('a schema of its own', () => {
     it('migrates from empty, a second time does nothing, and its tables are apart from public', async () => {

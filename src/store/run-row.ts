@@ -4,10 +4,30 @@ import { sql } from 'drizzle-orm';
 import type { RunError, RunRecord, RunStatus, StepRecord, StepStatus } from '../domain/ports/run-store.js';
 import { toIso, toIsoOrNull } from './sql-rows.js';
 
-export const RUN_COLUMNS = sql.raw(
-  'tenant_id, id, workflow, idempotency_key, status, current_step, attempt, input, error_code, error_message, ' +
-    'reason, trace_id, created_at, updated_at, finished_at',
-);
+export const RUN_COLUMN_NAMES = [
+  'tenant_id',
+  'id',
+  'workflow',
+  'idempotency_key',
+  'status',
+  'current_step',
+  'attempt',
+  'input',
+  'error_code',
+  'error_message',
+  'reason',
+  'trace_id',
+  'created_at',
+  'updated_at',
+  'finished_at',
+] as const;
+
+export const RUN_COLUMNS = sql.raw(RUN_COLUMN_NAMES.join(', '));
+
+/** The run columns qualified by a table alias, for statements that join workflow_runs. */
+export function runColumnsOf(alias: string) {
+  return sql.raw(RUN_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', '));
+}
 
 export interface RunRow {
   tenant_id: string;

@@ -1,6 +1,16 @@
 // Tables for what the service wrote outside itself: the side-effect ledger, the Gmail drafts with their
 // approval trail, and the CRM tasks and notes. Rows are keyed so a retried step finds its earlier write.
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, check, bigint } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  check,
+  bigint,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { instant, oneOf } from './columns.js';
 import { workflowRuns } from './runs.js';
 
@@ -62,8 +72,12 @@ export const drafts = pgTable(
       foreignColumns: [workflowRuns.tenantId, workflowRuns.id],
     }),
     check('drafts_state_check', oneOf(t.state, DRAFT_STATES)),
+    // One draft per run: a retried step that saves again finds the draft it saved before.
+    unique('drafts_tenant_run_unique').on(t.tenantId, t.runId),
     index('drafts_tenant_state_created_idx').on(t.tenantId, t.state, t.createdAt),
-    index('drafts_tenant_run_idx').on(t.tenantId, t.runId),
+    index('drafts_tenant_created_idx').on(t.tenantId, t.createdAt.desc()),
+    // The sending caps count recent sends per tenant and per address.
+    index('drafts_tenant_state_sent_idx').on(t.tenantId, t.state, t.sentAt),
   ],
 );
 

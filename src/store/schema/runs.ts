@@ -60,6 +60,15 @@ export const workflowRuns = pgTable(
     /** Copied from the input at creation so the dashboard can search without reading jsonb. */
     email: text('email'),
     company: text('company'),
+    /** The HubSpot form the run came from (copied from its submission), for the dashboard's list. */
+    formId: text('form_id'),
+    /** The run lease: the worker that holds the run, and until when. A lapsed lease may be taken over. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: instant('lease_until'),
+    /** A pending run is not dispatched before this instant (a retry's backoff); null means now. */
+    dueAt: instant('due_at'),
+    /** Set when retries ran out; cleared when the run is retried. */
+    deadLetteredAt: instant('dead_lettered_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     finishedAt: instant('finished_at'),
@@ -75,6 +84,9 @@ export const workflowRuns = pgTable(
     ),
     index('workflow_runs_tenant_created_idx').on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id),
     index('workflow_runs_tenant_email_idx').on(t.tenantId, t.email),
+    // The dispatcher's scans across tenants: pending runs by due time, running runs by lease expiry.
+    index('workflow_runs_status_due_idx').on(t.status, t.dueAt),
+    index('workflow_runs_status_lease_idx').on(t.status, t.leaseUntil),
   ],
 );
 
