@@ -178,6 +178,20 @@ describe('planNextStep: actions', () => {
     );
   });
 
+  it('answers two questions at once from two approved answers, opening sentence of each', () => {
+    const baa = { id: 'baa', keywords: ['baa', 'hipaa'], answer: 'Yes. We sign a BAA on the Enterprise plan. Details follow.' };
+    const plan = planNextStep(
+      input({
+        insight: insight({ unansweredQuestion: 'Does it support SAML? And will you sign a BAA for HIPAA?' }),
+        answers: [SSO_ANSWER, baa],
+      }),
+    );
+    assert.equal(plan.action, 'answer-question');
+    assert.equal(plan.answer?.id, 'sso+baa');
+    assert.equal(plan.answer?.answer, 'SSO is included in every plan. Yes. We sign a BAA on the Enterprise plan.');
+    assert.match(plan.reason, /approved answers "sso" and "baa" cover\.$/);
+  });
+
   it('answers a question in the form message', () => {
     const plan = planNextStep(
       input({ lead: makeLead({ message: 'Do you offer Single Sign-On' }), slotsAvailable: false }),
