@@ -1,6 +1,7 @@
 // The `sales-agent` command line: the composition root for every entry point.
 import { Command, CommanderError } from 'commander';
 import { runCommand } from './commands/run-command.js';
+import { startCommand } from './commands/start-command.js';
 
 const io = {
   stdout: (text: string): void => void process.stdout.write(text),
@@ -21,6 +22,14 @@ program
   .option('--now <iso>', "the run's clock, ISO-8601 with a zone (default: the lead's submission time)")
   .action(async (leadPath: string, options: { workspace?: string; json?: boolean; now?: string }) => {
     process.exitCode = await runCommand(leadPath, options, io);
+  });
+
+program
+  .command('start')
+  .description('Run the service: API, worker and dashboard (one process by default)')
+  .option('--role <role>', 'all, api or worker', 'all')
+  .action(async (options: { role: string }) => {
+    process.exitCode = await startCommand(options, io);
   });
 
 try {

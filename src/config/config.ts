@@ -32,6 +32,19 @@ export const QueueConfigSchema = z.object({
   prefix: z.string().min(1).default('sales-agent'),
 });
 
+export const IntakeConfigSchema = z.object({
+  /** Webhook and lead requests in progress at once before intake answers 429. */
+  maxInFlight: z.coerce.number().int().min(1).default(256),
+  /** Waiting jobs before intake answers 429 (back-pressure when workers fall behind). */
+  maxQueueDepth: z.coerce.number().int().min(1).default(10_000),
+});
+
+export const WorkerConfigSchema = z.object({
+  leaseMs: z.coerce.number().int().min(1000).default(30_000),
+  maxRunAttempts: z.coerce.number().int().min(1).max(50).default(5),
+  reconcileIntervalMs: z.coerce.number().int().min(100).default(5_000),
+});
+
 export const HubspotConfigSchema = z.object({
   accessToken: z.string().nullable(),
   clientSecret: z.string().nullable(),
@@ -44,6 +57,8 @@ export const ConfigSchema = z.object({
   server: ServerConfigSchema,
   database: DatabaseConfigSchema,
   queue: QueueConfigSchema,
+  intake: IntakeConfigSchema,
+  worker: WorkerConfigSchema,
   hubspot: HubspotConfigSchema,
   sendKillSwitch: z.boolean(),
   workspacePath: z.string().min(1).default('examples/demo-workspace.json'),
@@ -64,6 +79,11 @@ const EnvSchema = z.object({
   REDIS_URL: optionalString,
   WORKER_CONCURRENCY: optionalString,
   QUEUE_PREFIX: optionalString,
+  INTAKE_MAX_IN_FLIGHT: optionalString,
+  INTAKE_MAX_QUEUE_DEPTH: optionalString,
+  RUN_LEASE_MS: optionalString,
+  MAX_RUN_ATTEMPTS: optionalString,
+  RECONCILE_INTERVAL_MS: optionalString,
   HUBSPOT_ACCESS_TOKEN: optionalString,
   HUBSPOT_CLIENT_SECRET: optionalString,
   HUBSPOT_API_BASE_URL: optionalString,
@@ -89,6 +109,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     },
     database: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR ?? undefined },
     queue: { redisUrl: e.REDIS_URL, concurrency: e.WORKER_CONCURRENCY ?? undefined, prefix: e.QUEUE_PREFIX ?? undefined },
+    intake: { maxInFlight: e.INTAKE_MAX_IN_FLIGHT ?? undefined, maxQueueDepth: e.INTAKE_MAX_QUEUE_DEPTH ?? undefined },
+    worker: {
+      leaseMs: e.RUN_LEASE_MS ?? undefined,
+      maxRunAttempts: e.MAX_RUN_ATTEMPTS ?? undefined,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS ?? undefined,
+    },
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,
       clientSecret: e.HUBSPOT_CLIENT_SECRET,
@@ -112,6 +138,11 @@ const ENV_NAMES: Record<string, string> = {
   'server.bodyLimitBytes': 'BODY_LIMIT_BYTES',
   'database.dataDir': 'DATA_DIR',
   'queue.concurrency': 'WORKER_CONCURRENCY',
+  'intake.maxInFlight': 'INTAKE_MAX_IN_FLIGHT',
+  'intake.maxQueueDepth': 'INTAKE_MAX_QUEUE_DEPTH',
+  'worker.leaseMs': 'RUN_LEASE_MS',
+  'worker.maxRunAttempts': 'MAX_RUN_ATTEMPTS',
+  'worker.reconcileIntervalMs': 'RECONCILE_INTERVAL_MS',
   'hubspot.apiBaseUrl': 'HUBSPOT_API_BASE_URL',
   logLevel: 'LOG_LEVEL',
 };

@@ -22,6 +22,13 @@ export function createMemoryRunQueries(database: MemoryDatabase): RunQueries {
       });
     },
 
+    findRunListItem(tenantId, runId) {
+      return settle(() => {
+        const run = runsOf(database, tenantId).find((r) => r.id === runId);
+        return run ? listItemOf(run) : null;
+      });
+    },
+
     countRunsByStatus(tenantId, filter) {
       return settle(() => {
         const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;

@@ -57,6 +57,15 @@ export function createPostgresRunQueries(database: Database): RunQueries {
       return pageOf(rows.map(listItemFromRow), limit, (item) => item);
     },
 
+    async findRunListItem(tenantId, runId) {
+      const rows = await queryRows<ListRow>(
+        db,
+        sql`SELECT ${LIST_COLUMNS} FROM workflow_runs WHERE tenant_id = ${tenantId} AND id = ${runId}`,
+      );
+      const [row] = rows;
+      return row ? listItemFromRow(row) : null;
+    },
+
     async countRunsByStatus(tenantId, filter) {
       const rows = await queryRows<{ status: RunStatus; n: number }>(
         db,

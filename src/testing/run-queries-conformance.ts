@@ -121,6 +121,18 @@ function describeList(make: MakeStores): void {
     assert.deepEqual(await search('  '), [ada, grace].sort());
   });
 
+  it('finds one run as a list item, only within its tenant', async () => {
+    const stores = await make();
+    const tenant = newTenant();
+    const failed = await runInStatus(stores, tenant, 'failed', { createdAt: at(3), finishedAt: at(4) });
+    const item = await stores.runQueries.findRunListItem(tenant, failed);
+    assert.equal(item?.id, failed);
+    assert.equal(item?.status, 'failed');
+    assert.equal(item?.deadLettered, false);
+    assert.equal(await stores.runQueries.findRunListItem(newTenant(), failed), null);
+    assert.equal(await stores.runQueries.findRunListItem(tenant, 'no-such-run'), null);
+  });
+
   it('refuses a cursor it did not make', async () => {
     const { runQueries } = await make();
     await assert.rejects(

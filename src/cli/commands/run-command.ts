@@ -66,7 +66,7 @@ export async function runCommand(leadPath: string, options: RunCommandOptions, i
     traceId: null,
     createdAt: new Date().toISOString(),
   });
-  const workflow = createFormLeadWorkflow({ connectors, settings, ledger });
+  const workflow = createFormLeadWorkflow({ connectors, settings, ledger, drafts: null });
   const result = await executeRun({ store, clock: () => clockNow }, DEFAULT_TENANT, runId, workflow);
   const steps = await store.listSteps(DEFAULT_TENANT, runId);
   const report: RunReport = buildRunReport(result.run, steps, {

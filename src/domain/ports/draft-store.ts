@@ -41,6 +41,8 @@ export interface DraftPatch {
   gmailDraftId?: string | null;
   gmailMessageId?: string | null;
   updatedAt: string;
+  /** Who made the change, for the audit event (defaults to decidedBy, then `system`). */
+  actor?: string;
 }
 
 export interface DraftStore {

@@ -41,6 +41,7 @@ export interface FailureGroup {
 
 export interface RunQueries {
   listRuns(tenantId: string, filter: RunListFilter): Promise<{ items: RunListItem[]; nextCursor: string | null }>;
+  findRunListItem(tenantId: string, runId: string): Promise<RunListItem | null>;
   countRunsByStatus(tenantId: string, filter: Omit<RunListFilter, 'statuses' | 'limit' | 'cursor'>): Promise<Record<RunStatus, number>>;
   /** Failed runs grouped by error code and failing step, newest first. */
   groupFailures(tenantId: string, limit: number): Promise<FailureGroup[]>;

@@ -21,7 +21,7 @@ export interface Actions {
 
 export async function actOnLead(step: StepApi, deps: FormLeadDeps, u: Understanding): Promise<Actions> {
   const written = await step.run('write-draft', () => Promise.resolve(composeDraft(deps, u)));
-  const gmail = await step.run('create-gmail-draft', (ctx) => createGmailDraft(deps, written.draft, ctx));
+  const gmail = await step.run('create-gmail-draft', (ctx) => createGmailDraft(deps, written, ctx));
   const crm = await step.run('log-crm-activity', (ctx) => logCrmActivity(deps, u, gmail, ctx));
   const label = await step.run('label-thread', () => labelThread(deps, gmail.threadId));
   return { written, gmail, crm, label };
@@ -41,7 +41,8 @@ function composeDraft(deps: FormLeadDeps, u: Understanding): WrittenDraft {
     patterns: u.similar.patterns,
   };
   const { subject, body } = writeDraft(input);
-  const lint = lintDraft({ subject, body }, settings.voice, collectDraftFacts(input, u.similar.otherCompanyNames));
+  const facts = collectDraftFacts(input, u.similar.otherCompanyNames);
+  const lint = lintDraft({ subject, body }, settings.voice, facts);
   if (lint.length > 0) {
     // The deterministic writer must always pass its own linter; a failure here is a bug, not a draft.
     throw new PermanentError(`the draft failed its lint: ${lint.map((p) => `${p.rule}: ${p.message}`).join('; ')}`, {
@@ -57,11 +58,12 @@ function composeDraft(deps: FormLeadDeps, u: Understanding): WrittenDraft {
     inReplyTo: insight?.lastMessageIdHeader ?? null,
     references: insight?.references ?? [],
   };
-  return { draft, lint, writer: 'deterministic' };
+  return { draft, lint, writer: 'deterministic', facts };
 }
 
-async function createGmailDraft(deps: FormLeadDeps, draft: DraftContent, ctx: StepContext): Promise<GmailDraftRecord> {
+async function createGmailDraft(deps: FormLeadDeps, written: WrittenDraft, ctx: StepContext): Promise<GmailDraftRecord> {
   const { mail } = deps.connectors;
+  const { draft } = written;
   const key = `${ctx.idempotencyKey}:draft`;
   const outcome = await performOnce({
     ledger: deps.ledger,
@@ -81,6 +83,18 @@ async function createGmailDraft(deps: FormLeadDeps, draft: DraftContent, ctx: St
     },
   });
   const ref = outcome.result;
+  // The review record is idempotent per run, so a retried step finds the one it already saved.
+  await deps.drafts?.saveDraft({
+    id: `draft-${ctx.runId}`,
+    tenantId: ctx.tenantId,
+    runId: ctx.runId,
+    ...draft,
+    threadId: ref.threadId,
+    gmailDraftId: ref.draftId,
+    gmailMessageId: ref.messageId,
+    lint: written.lint,
+    createdAt: ctx.now,
+  });
   return {
     draftId: ref.draftId,
     messageId: ref.messageId,

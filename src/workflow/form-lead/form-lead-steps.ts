@@ -2,7 +2,7 @@
 // Renaming an id is a versioned change: stored runs refer to these strings.
 import type { Lead } from '../../domain/lead.js';
 import type { CrmCompany, CrmContact } from '../../domain/ports/crm.js';
-import type { DraftContent, LintProblem, SimilarPattern, ThreadInsight } from '../../domain/results.js';
+import type { DraftContent, DraftFacts, LintProblem, SimilarPattern, ThreadInsight } from '../../domain/results.js';
 
 export const FORM_LEAD_WORKFLOW = 'form-lead';
 
@@ -48,6 +48,8 @@ export interface WrittenDraft {
   draft: DraftContent;
   lint: LintProblem[];
   writer: 'deterministic' | 'llm';
+  /** What the draft may mention; an operator's edit is linted against the same facts. */
+  facts: DraftFacts;
 }
 
 export interface GmailDraftRecord {
