@@ -4,6 +4,7 @@
 import { deriveLeadIdempotencyKey } from '../domain/idempotency-key.js';
 import { parseLead } from '../domain/lead/parse-lead.js';
 import type { Lead } from '../domain/lead.js';
+import type { ContactEventInput } from '../workflow/form-lead/form-lead-steps.js';
 import { FORM_LEAD_WORKFLOW } from '../workflow/form-lead/form-lead-steps.js';
 import type { ServiceDeps } from './service-deps.js';
 import type { IntakeOutcome, IntakeService } from './service-types.js';
@@ -33,15 +34,13 @@ export function createIntakeService(deps: ServiceDeps, settings: TenantSettingsC
       const duplicates: string[] = [];
       let ignored = 0;
       for (const event of dedupeEvents(events)) {
-        const payload = toEventLead(event);
-        if (payload === null) {
+        const contactEvent = toContactEvent(event);
+        if (contactEvent === null) {
           ignored++;
           continue;
         }
-        const outcome = await submit({ tenantId, route: 'hubspot-events', rawBody, payload });
-        if (outcome.kind === 'accepted') accepted.push(outcome.runId);
-        else if (outcome.kind === 'duplicate') duplicates.push(outcome.runId);
-        else ignored++;
+        const outcome = await storeEvent(deps, tenantId, contactEvent, rawBody, event);
+        (outcome.created ? accepted : duplicates).push(outcome.runId);
       }
       return { accepted, duplicates, ignored };
     },
@@ -119,13 +118,26 @@ function dedupeEvents(events: unknown[]): HubspotEvent[] {
   return out;
 }
 
-/**
- * A contact event is a "go and look" hint: it becomes a lead naming only the contact, and the
- * workflow's first step fetches the contact and its latest form submission from HubSpot.
- */
-function toEventLead(e: HubspotEvent): Record<string, unknown> | null {
+/** A contact event is a "go and look" hint: the workflow's first step reads the submission itself. */
+function toContactEvent(e: HubspotEvent): ContactEventInput | null {
   const type = typeof e.subscriptionType === 'string' ? e.subscriptionType : typeof e.eventType === 'string' ? e.eventType : '';
   const relevant = type === 'contact.creation' || (type === 'contact.propertyChange' && FORM_PROPERTIES.has(String(e.propertyName)));
   if (!relevant || (typeof e.objectId !== 'number' && typeof e.objectId !== 'string')) return null;
-  return { hubspotEvent: { objectId: String(e.objectId), portalId: e.portalId ?? null, type, occurredAt: e.occurredAt ?? null } };
+  return {
+    contactId: String(e.objectId),
+    portalId: typeof e.portalId === 'number' || typeof e.portalId === 'string' ? String(e.portalId) : null,
+    type,
+    occurredAt: typeof e.occurredAt === 'number' ? e.occurredAt : null,
+  };
+}
+
+async function storeEvent(deps: ServiceDeps, tenantId: string, event: ContactEventInput, rawBody: string, raw: unknown): Promise<{ runId: string; created: boolean }> {
+  const now = deps.clock().toISOString();
+  const idempotencyKey = `contact-event:${event.portalId ?? '-'}:${event.contactId}:${event.occurredAt ?? '-'}`;
+  const recorded = await deps.stores.intake.recordSubmission(
+    { id: deps.newId(), tenantId, idempotencyKey, sourceKind: 'hubspot-event', portalId: event.portalId, formId: null, submissionId: null, rawPayload: rawBody, payload: raw, receivedAt: now },
+    { id: deps.newId(), tenantId, workflow: FORM_LEAD_WORKFLOW, idempotencyKey, input: { event }, traceId: null, createdAt: now, email: null, company: null },
+  );
+  if (recorded.created) await deps.queue.enqueue({ tenantId, runId: recorded.runId, attempt: 0 }).catch(() => undefined);
+  return recorded;
 }

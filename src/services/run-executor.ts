@@ -59,6 +59,7 @@ async function execute(deps: ServiceDeps, cache: TenantSettingsCache, options: R
     settings,
     ledger: deps.stores.ledger,
     drafts: deps.stores.drafts,
+    intake: deps.stores.intake,
   });
   return executeRun(
     {

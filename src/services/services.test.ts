@@ -178,3 +178,56 @@ describe('drafts and modes', () => {
     assert.equal(s.connectors().mail.listSent().length, 1);
   });
 });
+
+describe('Webhooks API contact events', () => {
+  const event = (objectId: number, eventId: number, type = 'contact.creation') => ({
+    eventId,
+    subscriptionId: 25,
+    portalId: 62515,
+    appId: 1160452,
+    occurredAt: 1795560000000 + eventId,
+    subscriptionType: type,
+    attemptNumber: 0,
+    objectId,
+    changeSource: 'FORM',
+  });
+
+  it('starts one run per relevant event, drops repeats and ignores unrelated events', async () => {
+    const s = await setup();
+    const batch = [event(105, 1), event(105, 1), { ...event(105, 2, 'contact.propertyChange'), propertyName: 'lifecyclestage' }, event(104, 3)];
+    const result = await s.services.intake.submitEvents({ tenantId: TENANT, rawBody: JSON.stringify(batch), events: batch });
+    assert.equal(result.accepted.length, 2);
+    assert.equal(result.ignored, 1, 'a lifecycle change says nothing about a form');
+    const again = await s.services.intake.submitEvents({ tenantId: TENANT, rawBody: '', events: [event(105, 1)] });
+    assert.deepEqual(again.duplicates, [result.accepted[0]]);
+  });
+
+  it('reads the contact latest submission in the first step and runs the workflow on it', async () => {
+    const s = await setup();
+    const { accepted } = await s.services.intake.submitEvents({ tenantId: TENANT, rawBody: '', events: [event(105, 1)] });
+    await s.executor.handle({ tenantId: TENANT, runId: accepted[0]!, attempt: 0 });
+    const detail = await s.services.runs.get(TENANT, accepted[0]!);
+    const lead = detail?.steps.find((st) => st.stepId === 'validate-submission')?.output as { email: string; source: { submissionId: string } };
+    assert.equal(lead.email, 'sam.okafor@bluewater-logistics.example');
+    assert.equal(lead.source.submissionId, 'e7a95c3d-1f2b-4a86-9d0c-5b4e3f2a1c98', 'the newest of its submissions');
+    assert.notEqual(detail?.run.status, 'failed');
+  });
+
+  it('skips a contact with no form submission, and one whose submission already has a run', async () => {
+    const s = await setup();
+    const { accepted } = await s.services.intake.submitEvents({ tenantId: TENANT, rawBody: '', events: [event(104, 1)] });
+    await s.executor.handle({ tenantId: TENANT, runId: accepted[0]!, attempt: 0 });
+    const none = await s.services.runs.get(TENANT, accepted[0]!);
+    assert.equal(none?.run.status, 'skipped');
+    assert.match(none?.run.reason ?? '', /contact 104 has no form submission/);
+
+    const record = (await s.connectors().formSubmissions.findLatestSubmissionForContact('101'))!;
+    const payload = { conversionId: record.submissionId, submittedAt: Date.parse(record.submittedAt), formId: record.formId, portalId: '62515', values: Object.entries(record.values).map(([name, value]) => ({ name, value })) };
+    const direct = await s.services.intake.submit({ tenantId: TENANT, route: 'hubspot-poll', rawBody: '', payload });
+    const viaEvent = await s.services.intake.submitEvents({ tenantId: TENANT, rawBody: '', events: [event(101, 9)] });
+    await s.executor.handle({ tenantId: TENANT, runId: viaEvent.accepted[0]!, attempt: 0 });
+    const dup = await s.services.runs.get(TENANT, viaEvent.accepted[0]!);
+    assert.equal(dup?.run.status, 'skipped');
+    assert.match(dup?.run.reason ?? '', new RegExp(`handled by run ${direct.kind === 'accepted' ? direct.runId : 'x'}`));
+  });
+});

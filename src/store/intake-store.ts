@@ -64,6 +64,19 @@ export function createPostgresIntakeStore(database: Database): IntakeStore {
       );
     },
 
+    async findRunIdByIdempotencyKey(tenantId, idempotencyKey) {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT r.id FROM workflow_runs AS r WHERE r.tenant_id = ${tenantId} AND r.idempotency_key = ${idempotencyKey}
+            UNION ALL
+            SELECT r.id FROM form_submissions AS s
+            JOIN workflow_runs AS r ON r.tenant_id = s.tenant_id AND r.submission_id = s.id
+            WHERE s.tenant_id = ${tenantId} AND s.idempotency_key = ${idempotencyKey}
+            LIMIT 1`,
+      );
+      return rows[0]?.id ?? null;
+    },
+
     async findSubmissionForRun(tenantId, runId): Promise<SubmissionRecord | null> {
       const rows = await queryRows<SubmissionRow>(
         db,

@@ -56,6 +56,14 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
       return { runId: run.id, created: true };
     },
 
+    findRunIdByIdempotencyKey(tenantId, idempotencyKey) {
+      return settle(() => {
+        const held = [...submissions.values()].find((s) => s.tenantId === tenantId && s.idempotencyKey === idempotencyKey);
+        const viaSubmission = held === undefined ? undefined : [...runs.values()].find((r) => r.tenantId === tenantId && r.submissionId === held.id);
+        return (viaSubmission ?? findRunByKey(database, tenantId, idempotencyKey))?.id ?? null;
+      });
+    },
+
     findSubmissionForRun(tenantId, runId) {
       return settle(() => {
         const submissionId = runs.get(rowKey(tenantId, runId))?.submissionId ?? null;

@@ -49,6 +49,16 @@ export function runIntakeStoreConformance(name: string, makeStores: MakeStores):
       assert.deepEqual(await auditActions(stores.audit, tenant), ['run.created']);
     });
 
+    it('finds the run holding a key, only within its tenant', async () => {
+      const stores = await makeStores();
+      const tenant = newTenant();
+      const first = newIntake(tenant, { key: 'hubspot:conv-7' });
+      await stores.intake.recordSubmission(first.submission, first.run);
+      assert.equal(await stores.intake.findRunIdByIdempotencyKey(tenant, 'hubspot:conv-7'), first.run.id);
+      assert.equal(await stores.intake.findRunIdByIdempotencyKey(tenant, 'hubspot:conv-8'), null);
+      assert.equal(await stores.intake.findRunIdByIdempotencyKey(newTenant(), 'hubspot:conv-7'), null);
+    });
+
     it('starts exactly one run when 20 deliveries of one key arrive at once', async () => {
       const stores = await makeStores();
       const tenant = newTenant();

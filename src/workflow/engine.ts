@@ -64,6 +64,14 @@ export class StepFailedError extends AppError {
   }
 }
 
+/** Thrown by a step to end the run as `skipped` (nothing to do): the step is recorded as skipped with the reason. */
+export class SkipRunError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'SkipRunError';
+  }
+}
+
 export function createStepIdempotencyKey(tenantId: string, runId: string, stepId: string): string {
   return `${tenantId}:${runId}:${stepId}`;
 }
@@ -90,9 +98,14 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
     status = outcome.status;
     reason = outcome.reason;
   } catch (thrown) {
-    const appError = toAppError(thrown);
-    error = { code: appError.code, message: appError.message };
-    status = RETRY_POLICY[appError.code] === 'pause' ? 'paused' : 'failed';
+    if (thrown instanceof SkipRunError) {
+      status = 'skipped';
+      reason = thrown.reason;
+    } else {
+      const appError = toAppError(thrown);
+      error = { code: appError.code, message: appError.message };
+      status = RETRY_POLICY[appError.code] === 'pause' ? 'paused' : 'failed';
+    }
   }
   const finishedAt = isFinal(status) ? iso(wall()) : null;
   await store.updateRun(tenantId, runId, { status, error, reason, finishedAt, updatedAt: iso(wall()) });
@@ -181,6 +194,10 @@ async function runAttempts<T>(
       await finish(deps, at, attempt, started, { status: 'succeeded', output, error: null });
       return output;
     } catch (thrown) {
+      if (thrown instanceof SkipRunError) {
+        await finish(deps, at, attempt, started, { status: 'skipped', output: { reason: thrown.reason }, error: null });
+        throw thrown;
+      }
       const error = toAppError(thrown);
       await finish(deps, at, attempt, started, { status: 'failed', output: null, error: toRunError(error) });
       const delay = getRetryDelay(error, tries, policy, deps.random ?? Math.random);
@@ -195,7 +212,7 @@ async function finish(
   at: { tenantId: string; runId: string; stepId: string },
   attempt: number,
   started: number,
-  result: { status: 'succeeded' | 'failed'; output: unknown; error: RunError | null },
+  result: { status: 'succeeded' | 'failed' | 'skipped'; output: unknown; error: RunError | null },
 ): Promise<void> {
   const ended = (deps.wallClock ?? Date.now)();
   await deps.store.finishStep(at.tenantId, at.runId, at.stepId, attempt, {

@@ -5,6 +5,7 @@ import { FakeCalendar } from './fake-calendar.js';
 import { FakeContext, type FakeContextOptions } from './fake-context.js';
 import { FakeCrm } from './fake-crm.js';
 import { FakeDrive } from './fake-drive.js';
+import { FakeFormSubmissions } from './fake-form-submissions.js';
 import { FakeHistory } from './fake-history.js';
 import { FakeMail } from './fake-mail.js';
 import { FakeWriteLog } from './fake-write-log.js';
@@ -19,6 +20,7 @@ export interface DemoConnectors extends Connectors {
   history: FakeHistory;
   /** The demo has no model: the deterministic writer runs. */
   llm: null;
+  formSubmissions: FakeFormSubmissions;
   log: FakeWriteLog;
   faults: FaultInjector;
 }
@@ -41,12 +43,13 @@ export function createDemoConnectors(workspace: Workspace, options: DemoConnecto
     ),
     history: new FakeHistory(workspace.history, ctx),
     llm: null,
+    formSubmissions: new FakeFormSubmissions(workspace.crm, null),
     log,
     faults,
   };
 }
 
-export { FakeCalendar, FakeCrm, FakeDrive, FakeHistory, FakeMail, FakeWriteLog, FaultInjector };
+export { FakeCalendar, FakeCrm, FakeDrive, FakeFormSubmissions, FakeHistory, FakeMail, FakeWriteLog, FaultInjector };
 export type { StoredNote, StoredTask } from './fake-crm.js';
 export type { SentMessage, StoredDraft } from './fake-mail.js';
 export type { CallEntry, WriteEntry } from './fake-write-log.js';

@@ -17,7 +17,23 @@ export interface AuditEvent extends AuditEventInput {
   tenantId: string;
 }
 
+/** Every given field narrows the list; absent fields do not filter. */
+export interface AuditFilter {
+  runId?: string;
+  /** Exact actor, e.g. `user:ada@example.com`, or a prefix ending in `:` (`user:`). */
+  actor?: string;
+  /** Exact action, or a prefix ending in `.` (`draft.`). */
+  action?: string;
+  /** ISO instants on `at`: inclusive from, exclusive to. */
+  from?: string;
+  to?: string;
+  /** Only events older than this event id (keyset pagination, newest first). */
+  beforeId?: string;
+  limit: number;
+}
+
 export interface AuditLog {
   append(tenantId: string, event: AuditEventInput): Promise<void>;
-  list(tenantId: string, filter: { runId?: string; limit: number }): Promise<AuditEvent[]>;
+  /** Newest first, at most `limit` events. */
+  list(tenantId: string, filter: AuditFilter): Promise<AuditEvent[]>;
 }

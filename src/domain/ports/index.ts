@@ -2,6 +2,7 @@
 import type { CalendarPort } from './calendar.js';
 import type { CrmPort } from './crm.js';
 import type { DrivePort } from './drive.js';
+import type { FormSubmissionSource } from './form-submissions.js';
 import type { OutreachHistoryPort } from './history.js';
 import type { LlmPort } from './llm.js';
 import type { MailPort } from './mail.js';
@@ -22,6 +23,8 @@ export interface Connectors {
   history: OutreachHistoryPort;
   /** Null when no model is configured: the deterministic writer is used. */
   llm: LlmPort | null;
+  /** HubSpot's form submissions (poller and contact events); absent when none can be read. */
+  formSubmissions?: FormSubmissionSource;
 }
 export type * from './side-effects.js';
 export type * from './audit.js';
@@ -30,3 +33,4 @@ export type * from './run-queries.js';
 export type * from './draft-store.js';
 export type * from './settings-store.js';
 export type * from './job-queue.js';
+export type * from './form-submissions.js';

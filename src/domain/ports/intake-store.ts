@@ -3,11 +3,14 @@
 import type { LeadSourceKind } from '../lead.js';
 import type { NewRun } from './run-store.js';
 
+/** How a submission arrived: a lead shape, or a Webhooks API contact event resolved by the workflow. */
+export type SubmissionSourceKind = LeadSourceKind | 'hubspot-event';
+
 export interface NewSubmission {
   id: string;
   tenantId: string;
   idempotencyKey: string;
-  sourceKind: LeadSourceKind;
+  sourceKind: SubmissionSourceKind;
   portalId: string | null;
   formId: string | null;
   submissionId: string | null;
@@ -31,4 +34,6 @@ export interface IntakeStore {
     run: NewRun & { email: string | null; company: string | null },
   ): Promise<{ runId: string; created: boolean }>;
   findSubmissionForRun(tenantId: string, runId: string): Promise<SubmissionRecord | null>;
+  /** The run holding this idempotency key, if any (a contact event checks whether its submission already has one). */
+  findRunIdByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<string | null>;
 }

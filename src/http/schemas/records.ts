@@ -63,7 +63,7 @@ export const SubmissionRecordSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
   idempotencyKey: z.string(),
-  sourceKind: z.enum(['hubspot-form', 'hubspot-workflow', 'hubspot-flat', 'hubspot-poll', 'json']),
+  sourceKind: z.enum(['hubspot-form', 'hubspot-workflow', 'hubspot-flat', 'hubspot-poll', 'hubspot-event', 'json']),
   portalId: z.string().nullable(),
   formId: z.string().nullable(),
   submissionId: z.string().nullable(),

@@ -9,8 +9,9 @@ import type { DraftContent } from '../../domain/results.js';
 import type { StepApi, StepContext } from '../engine.js';
 import { performOnce } from '../perform-once.js';
 import type { FormLeadDeps } from './form-lead-deps.js';
-import type { CrmActivity, GmailDraftRecord, LabelRecord, WrittenDraft } from './form-lead-steps.js';
+import type { CrmActivity, GmailDraftRecord, LabelRecord, LlmDraftRecord, WrittenDraft } from './form-lead-steps.js';
 import type { Understanding } from './understand-lead.js';
+import { writeDraftWithLlm } from './write-draft-with-llm.js';
 
 export interface Actions {
   written: WrittenDraft;
@@ -20,14 +21,16 @@ export interface Actions {
 }
 
 export async function actOnLead(step: StepApi, deps: FormLeadDeps, u: Understanding): Promise<Actions> {
-  const written = await step.run('write-draft', () => Promise.resolve(composeDraft(deps, u)));
+  const written = await step.run('write-draft', () => composeDraft(deps, u));
   const gmail = await step.run('create-gmail-draft', (ctx) => createGmailDraft(deps, written, ctx));
   const crm = await step.run('log-crm-activity', (ctx) => logCrmActivity(deps, u, gmail, ctx));
   const label = await step.run('label-thread', () => labelThread(deps, gmail.threadId));
   return { written, gmail, crm, label };
 }
 
-function composeDraft(deps: FormLeadDeps, u: Understanding): WrittenDraft {
+// With a model configured it writes first; the deterministic writer takes over when the model's
+// draft still fails the linter after its repairs, or the model cannot be reached.
+async function composeDraft(deps: FormLeadDeps, u: Understanding): Promise<WrittenDraft> {
   const { settings } = deps;
   const input = {
     lead: u.lead,
@@ -40,8 +43,14 @@ function composeDraft(deps: FormLeadDeps, u: Understanding): WrittenDraft {
     research: u.research,
     patterns: u.similar.patterns,
   };
-  const { subject, body } = writeDraft(input);
   const facts = collectDraftFacts(input, u.similar.otherCompanyNames);
+  let llm: LlmDraftRecord | null = null;
+  if (deps.connectors.llm !== null) {
+    const outcome = await writeDraftWithLlm(deps.connectors.llm, input, facts);
+    if (outcome.draft !== null) return toWritten(u, outcome.draft, facts, 'llm', outcome.record);
+    llm = outcome.record;
+  }
+  const { subject, body } = writeDraft(input);
   const lint = lintDraft({ subject, body }, settings.voice, facts);
   if (lint.length > 0) {
     // The deterministic writer must always pass its own linter; a failure here is a bug, not a draft.
@@ -49,16 +58,27 @@ function composeDraft(deps: FormLeadDeps, u: Understanding): WrittenDraft {
       details: { lint },
     });
   }
+  return toWritten(u, { subject, body }, facts, 'deterministic', llm);
+}
+
+function toWritten(
+  u: Understanding,
+  text: { subject: string; body: string },
+  facts: WrittenDraft['facts'],
+  writer: WrittenDraft['writer'],
+  llm: LlmDraftRecord | null,
+): WrittenDraft {
   const insight = u.reading.insight;
   const draft: DraftContent = {
     to: u.lead.email,
-    subject,
-    body,
+    subject: text.subject,
+    body: text.body,
     threadId: insight?.threadId ?? null,
     inReplyTo: insight?.lastMessageIdHeader ?? null,
     references: insight?.references ?? [],
   };
-  return { draft, lint, writer: 'deterministic', facts };
+  // Both writers' drafts passed the linter by now, so the recorded lint is empty.
+  return { draft, lint: [], writer, facts, ...(llm === null ? {} : { llm }) };
 }
 
 async function createGmailDraft(deps: FormLeadDeps, written: WrittenDraft, ctx: StepContext): Promise<GmailDraftRecord> {

@@ -23,10 +23,16 @@ export const FORM_LEAD_STEPS = [
 ] as const;
 export type FormLeadStepId = (typeof FORM_LEAD_STEPS)[number];
 
-/** What a run of this workflow is started with: the payload exactly as it arrived. */
-export interface FormLeadInput {
-  payload: unknown;
+/** A Webhooks API contact event: the first step fetches the contact's latest form submission. */
+export interface ContactEventInput {
+  contactId: string;
+  portalId: string | null;
+  type: string;
+  occurredAt: number | null;
 }
+
+/** What a run of this workflow is started with: the payload exactly as it arrived, or a contact event. */
+export type FormLeadInput = { payload: unknown; event?: undefined } | { event: ContactEventInput; payload?: undefined };
 
 export interface ResolvedContact {
   contact: CrmContact;
@@ -50,6 +56,30 @@ export interface WrittenDraft {
   writer: 'deterministic' | 'llm';
   /** What the draft may mention; an operator's edit is linted against the same facts. */
   facts: DraftFacts;
+  /** How the model fared when one is configured (absent when none is, and in runs stored before). */
+  llm?: LlmDraftRecord;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** One ask of the model: what the linter (or the parser) found, or the call's error. */
+export interface LlmDraftAttempt {
+  attempt: number;
+  usage: TokenUsage;
+  problems: string[];
+  error: { code: string; message: string } | null;
+}
+
+export interface LlmDraftRecord {
+  model: string | null;
+  attempts: LlmDraftAttempt[];
+  /** Summed over the attempts: the run's token usage. */
+  usage: TokenUsage;
+  /** Why the deterministic writer took over; null when the model's draft was used. */
+  fallbackReason: string | null;
 }
 
 export interface GmailDraftRecord {

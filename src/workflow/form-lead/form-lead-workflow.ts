@@ -11,8 +11,7 @@ const ACTING_STEPS = ['write-draft', 'create-gmail-draft', 'log-crm-activity', '
 
 export function createFormLeadWorkflow(deps: FormLeadDeps): Workflow {
   return async (step, ctx) => {
-    const { payload } = ctx.input as FormLeadInput;
-    const understanding = await understandLead(step, deps, payload);
+    const understanding = await understandLead(step, deps, ctx.input as FormLeadInput);
     const { plan } = understanding;
     if (plan.action === 'no-action') {
       const reason = `no action (${plan.noActionCode ?? 'unknown'}): ${plan.reason}`;

@@ -3,7 +3,9 @@
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import { getSlotSearchWindow, planSlots } from '../../domain/calendar/plan-slots.js';
 import { pickAsset } from '../../domain/assets/pick-asset.js';
-import { ValidationError } from '../../domain/errors.js';
+import { PermanentError, ValidationError } from '../../domain/errors.js';
+import { deriveLeadIdempotencyKey } from '../../domain/idempotency-key.js';
+import { toSubmissionPayload } from '../../domain/ports/form-submissions.js';
 import type { Lead } from '../../domain/lead.js';
 import { getEmailDomain, isPersonalEmail } from '../../domain/lead.js';
 import { parseLead } from '../../domain/lead/parse-lead.js';
@@ -15,9 +17,10 @@ import type { AssetSearch, NextStepPlan, ProspectResearch, SlotProposal, ThreadS
 import { extractTopics } from '../../domain/text/extract-topics.js';
 import { pickLatestThread, readThread } from '../../domain/thread/read-thread.js';
 import type { StepApi, StepContext } from '../engine.js';
+import { SkipRunError } from '../engine.js';
 import { performOnce } from '../perform-once.js';
 import type { FormLeadDeps } from './form-lead-deps.js';
-import type { ResolvedContact, SimilarOutreach, ThreadReading } from './form-lead-steps.js';
+import type { ContactEventInput, FormLeadInput, ResolvedContact, SimilarOutreach, ThreadReading } from './form-lead-steps.js';
 
 export interface Understanding {
   lead: Lead;
@@ -30,8 +33,10 @@ export interface Understanding {
   plan: NextStepPlan;
 }
 
-export async function understandLead(step: StepApi, deps: FormLeadDeps, payload: unknown): Promise<Understanding> {
-  const lead = await step.run('validate-submission', () => Promise.resolve(validateSubmission(deps, payload)));
+export async function understandLead(step: StepApi, deps: FormLeadDeps, input: FormLeadInput): Promise<Understanding> {
+  const lead = await step.run('validate-submission', async (ctx) =>
+    validateSubmission(deps, input.event ? await resolveContactEvent(deps, input.event, ctx) : input.payload),
+  );
   const resolved = await step.run('resolve-contact', (ctx) => resolveContact(deps, lead, ctx));
   const research = await step.run('research-prospect', () => researchLead(deps, lead, resolved));
   const search = await step.run('search-threads', (ctx) => searchThreads(deps, lead, ctx));
@@ -72,6 +77,24 @@ function validateSubmission(deps: FormLeadDeps, payload: unknown): Lead {
     throw new ValidationError(`form ${formId} is not on the tenant's allowlist`, problems);
   }
   return lead;
+}
+
+/**
+ * A contact event carries no form data: read the contact's latest submission from HubSpot. Nothing to
+ * do when there is none, or when that submission already has its own run (the form webhook got there).
+ */
+async function resolveContactEvent(deps: FormLeadDeps, event: ContactEventInput, ctx: StepContext): Promise<unknown> {
+  const source = deps.connectors.formSubmissions;
+  if (!source) throw new PermanentError(`contact event for ${event.contactId}: no HubSpot form submissions source is configured`);
+  const record = await source.findLatestSubmissionForContact(event.contactId);
+  if (!record) throw new SkipRunError(`contact ${event.contactId} has no form submission to answer`);
+  const payload = toSubmissionPayload({ ...record, portalId: record.portalId ?? event.portalId });
+  const parsed = parseLead(payload, { mapping: deps.settings.fieldMapping });
+  if (parsed.ok && deps.intake) {
+    const holder = await deps.intake.findRunIdByIdempotencyKey(ctx.tenantId, deriveLeadIdempotencyKey(parsed.lead, payload));
+    if (holder !== null && holder !== ctx.runId) throw new SkipRunError(`duplicate: submission ${record.submissionId} is handled by run ${holder}`);
+  }
+  return payload;
 }
 
 function describe(problems: readonly { field: string; reason: string }[]): string {
