@@ -6,6 +6,7 @@ import type { DraftRecord, DraftState } from '../domain/ports/draft-store.js';
 import type { SubmissionRecord } from '../domain/ports/intake-store.js';
 import type { FailureGroup, RunListFilter, RunListItem } from '../domain/ports/run-queries.js';
 import type { RunRecord, RunStatus, StepRecord } from '../domain/ports/run-store.js';
+import type { SendCheck } from '../domain/sending/check-send.js';
 import type { TenantSettings } from '../domain/settings.js';
 
 /** Who is acting: `system`, `user:<id>`, `api-key:<id>`. Every state change is audited with it. */
@@ -46,15 +47,8 @@ export interface RunsService {
 
 export type RetryOutcome = { ok: true; run: RunRecord } | { ok: false; code: 'not-found' | 'conflict'; message: string };
 
-export type SendRefusal =
-  | 'draft-only-mode'
-  | 'kill-switch'
-  | 'not-approved'
-  | 'prospect-replied'
-  | 'suppressed'
-  | 'unsubscribed'
-  | 'daily-cap'
-  | 'contact-cap';
+/** Which send check refused: the domain's list, so a new check cannot be missed here. */
+export type SendRefusal = SendCheck;
 
 export type DraftActionOutcome =
   | { ok: true; draft: DraftRecord }

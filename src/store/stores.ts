@@ -1,13 +1,7 @@
 // The persistence ports bundled, for the composition root: the database-backed set, or the in-memory
 // set for the CLI and tests. Both write the same audit events; the memory ports share one MemoryDatabase
 // so, like the tables, each sees the others' writes.
-import type { AuditLog } from '../domain/ports/audit.js';
-import type { DraftStore } from '../domain/ports/draft-store.js';
-import type { IntakeStore } from '../domain/ports/intake-store.js';
-import type { RunDispatch, RunQueries } from '../domain/ports/run-queries.js';
-import type { RunStore } from '../domain/ports/run-store.js';
-import type { SettingsStore } from '../domain/ports/settings-store.js';
-import type { SideEffectLedger } from '../domain/ports/side-effects.js';
+import type { StorePorts } from '../domain/ports/index.js';
 import { createPostgresAuditLog } from './audit-log.js';
 import type { Database } from './database-handle.js';
 import { createPostgresDraftStore } from './draft-store.js';
@@ -26,16 +20,7 @@ import { createPostgresRunStore } from './run-store.js';
 import { createPostgresSettingsStore } from './settings-store.js';
 import { createPostgresSideEffectLedger } from './side-effect-ledger.js';
 
-export interface Stores {
-  runStore: RunStore;
-  ledger: SideEffectLedger;
-  audit: AuditLog;
-  intake: IntakeStore;
-  runQueries: RunQueries;
-  dispatch: RunDispatch;
-  drafts: DraftStore;
-  settings: SettingsStore;
-}
+export type Stores = StorePorts;
 
 export function createPostgresStores(database: Database): Stores {
   return {
