@@ -2,6 +2,7 @@
 // listed at once. Modules receive their slice; nothing else reads process.env. Secrets are marked so
 // logs and `check-secrets` can redact them.
 import { z } from 'zod';
+import { GoogleConfigSchema, LlmConfigSchema, RateLimitConfigSchema, SecretsConfigSchema } from './connector-config.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalString = z
@@ -60,6 +61,10 @@ export const ConfigSchema = z.object({
   intake: IntakeConfigSchema,
   worker: WorkerConfigSchema,
   hubspot: HubspotConfigSchema,
+  google: GoogleConfigSchema,
+  llm: LlmConfigSchema,
+  secrets: SecretsConfigSchema,
+  rateLimits: RateLimitConfigSchema,
   sendKillSwitch: z.boolean(),
   workspacePath: z.string().min(1).default('examples/demo-workspace.json'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,7 +72,17 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Environment variable names whose values must never be printed. */
-export const SECRET_ENV_NAMES = ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'DATABASE_URL', 'REDIS_URL'] as const;
+export const SECRET_ENV_NAMES = [
+  'HUBSPOT_ACCESS_TOKEN',
+  'HUBSPOT_CLIENT_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'GOOGLE_CLIENT_SECRET',
+  'GOOGLE_REFRESH_TOKEN',
+  'GOOGLE_SERVICE_ACCOUNT_JSON',
+  'OPENAI_API_KEY',
+  'SECRETS_ENCRYPTION_KEY',
+] as const;
 
 const EnvSchema = z.object({
   PORT: z.string().optional(),
@@ -89,10 +104,32 @@ const EnvSchema = z.object({
   HUBSPOT_API_BASE_URL: optionalString,
   HUBSPOT_PORTAL_ID: optionalString,
   HUBSPOT_FORM_IDS: optionalString,
+  HUBSPOT_RATE_LIMIT_PER_10S: optionalString,
+  HUBSPOT_SEARCH_RATE_LIMIT_PER_SECOND: optionalString,
+  GOOGLE_API_ROOT_URL: optionalString,
+  GOOGLE_OAUTH_TOKEN_URL: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  GOOGLE_REFRESH_TOKEN: optionalString,
+  GOOGLE_SERVICE_ACCOUNT_FILE: optionalString,
+  GOOGLE_SERVICE_ACCOUNT_JSON: optionalString,
+  GOOGLE_DELEGATED_USER: optionalString,
+  GMAIL_QUOTA_UNITS_PER_SECOND: optionalString,
+  CALENDAR_RATE_LIMIT_PER_MINUTE: optionalString,
+  DRIVE_RATE_LIMIT_PER_MINUTE: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: optionalString,
+  LLM_TIMEOUT_MS: optionalString,
+  SECRETS_ENCRYPTION_KEY: optionalString,
+  SECRETS_FILE: optionalString,
   SEND_KILL_SWITCH: flag,
   SALES_AGENT_WORKSPACE: optionalString,
   LOG_LEVEL: optionalString,
 });
+
+/** Every environment variable the service reads (the .env.example test holds it to this list). */
+export const ENV_VARIABLE_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -122,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       portalId: e.HUBSPOT_PORTAL_ID,
       formIds: e.HUBSPOT_FORM_IDS ? e.HUBSPOT_FORM_IDS.split(',').map((s) => s.trim()).filter(Boolean) : [],
     },
+    ...connectorSlices(e),
     sendKillSwitch: e.SEND_KILL_SWITCH,
     workspacePath: e.SALES_AGENT_WORKSPACE ?? undefined,
     logLevel: e.LOG_LEVEL ?? undefined,
@@ -129,6 +167,37 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const parsed = ConfigSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${toEnvName(i.path)}: ${i.message}`) };
   return { ok: true, config: parsed.data };
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+function connectorSlices(e: Env) {
+  return {
+    google: {
+      apiRootUrl: e.GOOGLE_API_ROOT_URL,
+      oauthTokenUrl: e.GOOGLE_OAUTH_TOKEN_URL ?? undefined,
+      clientId: e.GOOGLE_CLIENT_ID,
+      clientSecret: e.GOOGLE_CLIENT_SECRET,
+      refreshToken: e.GOOGLE_REFRESH_TOKEN,
+      serviceAccountFile: e.GOOGLE_SERVICE_ACCOUNT_FILE,
+      serviceAccountJson: e.GOOGLE_SERVICE_ACCOUNT_JSON,
+      delegatedUser: e.GOOGLE_DELEGATED_USER,
+    },
+    llm: {
+      baseUrl: e.OPENAI_BASE_URL ?? undefined,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL ?? undefined,
+      timeoutMs: e.LLM_TIMEOUT_MS ?? undefined,
+    },
+    secrets: { encryptionKey: e.SECRETS_ENCRYPTION_KEY, file: e.SECRETS_FILE },
+    rateLimits: {
+      hubspotPer10s: e.HUBSPOT_RATE_LIMIT_PER_10S ?? undefined,
+      hubspotSearchPerSecond: e.HUBSPOT_SEARCH_RATE_LIMIT_PER_SECOND ?? undefined,
+      gmailUnitsPerSecond: e.GMAIL_QUOTA_UNITS_PER_SECOND ?? undefined,
+      calendarPerMinute: e.CALENDAR_RATE_LIMIT_PER_MINUTE ?? undefined,
+      drivePerMinute: e.DRIVE_RATE_LIMIT_PER_MINUTE ?? undefined,
+    },
+  };
 }
 
 const ENV_NAMES: Record<string, string> = {
@@ -144,12 +213,36 @@ const ENV_NAMES: Record<string, string> = {
   'worker.maxRunAttempts': 'MAX_RUN_ATTEMPTS',
   'worker.reconcileIntervalMs': 'RECONCILE_INTERVAL_MS',
   'hubspot.apiBaseUrl': 'HUBSPOT_API_BASE_URL',
+  'google.apiRootUrl': 'GOOGLE_API_ROOT_URL',
+  'google.oauthTokenUrl': 'GOOGLE_OAUTH_TOKEN_URL',
+  'google.clientId': 'GOOGLE_CLIENT_ID',
+  'google.clientSecret': 'GOOGLE_CLIENT_SECRET',
+  'google.refreshToken': 'GOOGLE_REFRESH_TOKEN',
+  'google.serviceAccountFile': 'GOOGLE_SERVICE_ACCOUNT_FILE',
+  'google.serviceAccountJson': 'GOOGLE_SERVICE_ACCOUNT_JSON',
+  'google.delegatedUser': 'GOOGLE_DELEGATED_USER',
+  'llm.baseUrl': 'OPENAI_BASE_URL',
+  'llm.apiKey': 'OPENAI_API_KEY',
+  'llm.model': 'OPENAI_MODEL',
+  'llm.timeoutMs': 'LLM_TIMEOUT_MS',
+  'secrets.encryptionKey': 'SECRETS_ENCRYPTION_KEY',
+  'secrets.file': 'SECRETS_FILE',
+  'rateLimits.hubspotPer10s': 'HUBSPOT_RATE_LIMIT_PER_10S',
+  'rateLimits.hubspotSearchPerSecond': 'HUBSPOT_SEARCH_RATE_LIMIT_PER_SECOND',
+  'rateLimits.gmailUnitsPerSecond': 'GMAIL_QUOTA_UNITS_PER_SECOND',
+  'rateLimits.calendarPerMinute': 'CALENDAR_RATE_LIMIT_PER_MINUTE',
+  'rateLimits.drivePerMinute': 'DRIVE_RATE_LIMIT_PER_MINUTE',
   logLevel: 'LOG_LEVEL',
 };
 
 function toEnvName(path: PropertyKey[]): string {
   const key = path.map(String).join('.');
   return ENV_NAMES[key] ?? key;
+}
+
+/** Where `auth google` stores the encrypted refresh token. */
+export function getSecretsFilePath(config: Config): string {
+  return config.secrets.file ?? `${config.database.dataDir.replace(/\/+$/, '')}/secrets.json`;
 }
 
 /** The public base URL, defaulting to the local address the server listens on. */

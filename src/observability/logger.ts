@@ -16,6 +16,10 @@ export const REDACTED_PATHS = [
   '*.password',
   '*.databaseUrl',
   '*.redisUrl',
+  '*.serviceAccountJson',
+  '*.encryptionKey',
+  '*.private_key',
+  '*.clientSecretValue',
 ];
 
 export function createLogger(options: { level: string; name?: string }): Logger {

@@ -16,6 +16,20 @@ async function setup(input: unknown = {}): Promise<{ deps: EngineDeps & { store:
 }
 
 describe('executeRun', () => {
+  it('returns the run exactly as stored, for a finished run and for a paused one', async () => {
+    for (const outcome of ['succeeded', 'paused'] as const) {
+      const { deps } = await setup();
+      const workflow: Workflow = async (step) => {
+        await step.run('a', () => Promise.resolve(1));
+        if (outcome === 'paused') await step.run('b', () => Promise.reject(new NeedsReauthError('Gmail token revoked')));
+        return { status: 'succeeded', reason: null };
+      };
+      const result = await executeRun({ ...deps, wallClock: () => Date.parse('2026-11-24T10:00:05.000Z') }, TENANT, 'r1', workflow);
+      assert.equal(result.status, outcome);
+      assert.deepEqual(result.run, await deps.store.findRun(TENANT, 'r1'));
+    }
+  });
+
   it('runs steps in order, checkpoints their JSON output and succeeds', async () => {
     const { deps } = await setup();
     const seen: string[] = [];

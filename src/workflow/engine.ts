@@ -84,7 +84,8 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
   if (!existing) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
   if (isFinal(existing.status)) return { run: existing, status: existing.status, error: existing.error };
 
-  const steps = await store.listSteps(tenantId, runId);
+  // A run never executed (attempt 0) has no step rows: the engine writes the attempt before any step.
+  const steps = existing.attempt === 0 ? [] : await store.listSteps(tenantId, runId);
   const attempt = existing.attempt + 1;
   await store.updateRun(tenantId, runId, { status: 'running', attempt, error: null, updatedAt: iso(wall()) });
   const api = createStepApi(deps, tenantId, runId, steps);
@@ -107,10 +108,13 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
       status = RETRY_POLICY[appError.code] === 'pause' ? 'paused' : 'failed';
     }
   }
-  const finishedAt = isFinal(status) ? iso(wall()) : null;
-  await store.updateRun(tenantId, runId, { status, error, reason, finishedAt, updatedAt: iso(wall()) });
-  const run = await store.findRun(tenantId, runId);
-  return { run: run ?? existing, status, error };
+  const updatedAt = iso(wall());
+  const finishedAt = isFinal(status) ? updatedAt : null;
+  await store.updateRun(tenantId, runId, { status, error, reason, finishedAt, updatedAt });
+  // The record as just written, built here rather than read back: one round trip less per run.
+  const currentStep = api.lastStarted() ?? existing.currentStep;
+  const run: RunRecord = { ...existing, status, attempt, error, reason, finishedAt, updatedAt, currentStep };
+  return { run, status, error };
 }
 
 function isFinal(status: RunStatus): boolean {
@@ -121,7 +125,13 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function createStepApi(deps: EngineDeps, tenantId: string, runId: string, history: StepRecord[]): StepApi {
+/** The workflow's step API, plus the step last started here (the run's current step in the store). */
+function createStepApi(
+  deps: EngineDeps,
+  tenantId: string,
+  runId: string,
+  history: StepRecord[],
+): StepApi & { lastStarted(): string | null } {
   const finished = new Map<string, StepRecord>();
   const lastAttempt = new Map<string, number>();
   const interrupted: StepRecord[] = [];
@@ -130,6 +140,8 @@ function createStepApi(deps: EngineDeps, tenantId: string, runId: string, histor
     if (record.status === 'succeeded' || record.status === 'skipped') finished.set(record.stepId, record);
     if (record.status === 'running') interrupted.push(record);
   }
+  let lastStarted: string | null = null;
+  const onStarted = (stepId: string): void => void (lastStarted = stepId);
   const seen = new Set<string>();
   const claim = (stepId: string): void => {
     if (seen.has(stepId)) throw new AppError('internal', `step id ${stepId} used twice in one run`);
@@ -142,7 +154,7 @@ function createStepApi(deps: EngineDeps, tenantId: string, runId: string, histor
       const done = finished.get(stepId);
       if (done) return done.output as T;
       await closeInterrupted(deps, tenantId, interrupted, stepId);
-      return runAttempts(deps, { tenantId, runId, stepId, firstAttempt: (lastAttempt.get(stepId) ?? 0) + 1 }, fn);
+      return runAttempts(deps, { tenantId, runId, stepId, firstAttempt: (lastAttempt.get(stepId) ?? 0) + 1 }, fn, onStarted);
     },
     async skip(stepId: string, reason: string): Promise<void> {
       claim(stepId);
@@ -151,6 +163,7 @@ function createStepApi(deps: EngineDeps, tenantId: string, runId: string, histor
       const attempt = (lastAttempt.get(stepId) ?? 0) + 1;
       const at = iso((deps.wallClock ?? Date.now)());
       await deps.store.startStep(tenantId, { runId, stepId, attempt, startedAt: at });
+      onStarted(stepId);
       await deps.store.finishStep(tenantId, runId, stepId, attempt, {
         status: 'skipped',
         output: { reason },
@@ -159,6 +172,7 @@ function createStepApi(deps: EngineDeps, tenantId: string, runId: string, histor
         durationMs: 0,
       });
     },
+    lastStarted: () => lastStarted,
   };
 }
 
@@ -180,6 +194,7 @@ async function runAttempts<T>(
   deps: EngineDeps,
   at: { tenantId: string; runId: string; stepId: string; firstAttempt: number },
   fn: (ctx: StepContext) => Promise<T>,
+  onStarted: (stepId: string) => void,
 ): Promise<T> {
   const wall = deps.wallClock ?? Date.now;
   const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
@@ -187,6 +202,7 @@ async function runAttempts<T>(
   for (let attempt = at.firstAttempt, tries = 1; ; attempt++, tries++) {
     const started = wall();
     await deps.store.startStep(at.tenantId, { runId: at.runId, stepId: at.stepId, attempt, startedAt: iso(started) });
+    onStarted(at.stepId);
     const ctx: StepContext = { ...at, attempt, idempotencyKey, now: deps.clock() };
     try {
       // A JSON round trip makes the first execution return exactly what a replay would.

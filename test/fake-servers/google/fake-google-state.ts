@@ -101,6 +101,8 @@ export interface FakeGoogleState {
   timeZone: string;
   oauthClients: Map<string, string>;
   refreshTokens: Map<string, { revoked: boolean }>;
+  /** Consent codes for the authorization-code grant: the refresh token each yields, once. */
+  authorizationCodes: Map<string, { refreshToken: string; redirectUri: string | null; used: boolean }>;
   accessTokens: Map<string, IssuedToken>;
   serviceAccounts: Map<string, FakeServiceAccount>;
   counters: { id: number; history: number; token: number };
@@ -132,6 +134,7 @@ export function createFakeGoogleState(userEmail: string): FakeGoogleState {
     timeZone: 'America/New_York',
     oauthClients: new Map(),
     refreshTokens: new Map(),
+    authorizationCodes: new Map(),
     accessTokens: new Map(),
     serviceAccounts: new Map(),
     counters: { id: 0, history: 1000, token: 0 },

@@ -30,6 +30,22 @@ function refreshGrant(state: FakeGoogleState, form: Record<string, unknown>, now
   return issue(state, `refresh:${refreshToken}`, 'https://www.googleapis.com/auth/gmail.modify', now);
 }
 
+// The authorization-code grant (`sales-agent auth google`): a code is good once, for the redirect
+// URI it was issued to, and yields a refresh token with the access token.
+function codeGrant(state: FakeGoogleState, form: Record<string, unknown>, now: number): FakeResponse {
+  const known = state.oauthClients.get(text(form.client_id));
+  if (state.oauthClients.size > 0 && (known === undefined || known !== form.client_secret)) {
+    return oauthError(401, 'invalid_client', 'The OAuth client was not found.');
+  }
+  const code = state.authorizationCodes.get(text(form.code));
+  if (code === undefined || code.used) return oauthError(400, 'invalid_grant', 'Malformed auth code.');
+  if (code.redirectUri !== null && code.redirectUri !== form.redirect_uri) return oauthError(400, 'redirect_uri_mismatch', 'Bad Request');
+  code.used = true;
+  state.refreshTokens.set(code.refreshToken, { revoked: false });
+  const issued = issue(state, `refresh:${code.refreshToken}`, 'https://www.googleapis.com/auth/gmail.modify', now);
+  return { ...issued, body: { ...(issued.body as object), refresh_token: code.refreshToken } };
+}
+
 function decodeSegment(segment: string | undefined): Record<string, unknown> | null {
   try {
     return bodyObject(JSON.parse(Buffer.from(segment ?? '', 'base64url').toString('utf8')));
@@ -66,6 +82,7 @@ function token(state: FakeGoogleState, request: FakeRequest, now: number): FakeR
   const form = bodyObject(request.body);
   if (form.grant_type === 'refresh_token') return refreshGrant(state, form, now);
   if (form.grant_type === JWT_GRANT) return jwtGrant(state, form, now);
+  if (form.grant_type === 'authorization_code') return codeGrant(state, form, now);
   return oauthError(400, 'unsupported_grant_type', `Invalid grant_type: ${text(form.grant_type)}`);
 }
 

@@ -29,6 +29,8 @@ export interface FakeGoogleSeeder {
   calendarError(calendarId: string, reason: string): void;
   oauthClient(clientId: string, clientSecret: string): void;
   refreshToken(token: string): void;
+  /** A consent code that the authorization-code grant exchanges (once) for this refresh token. */
+  authorizationCode(code: string, refreshToken: string, redirectUri?: string): void;
   serviceAccount(seed: { email: string; publicKey?: string; subjects?: string[]; delegatedScopes?: string[] }): void;
 }
 
@@ -73,6 +75,8 @@ export function createSeeder(state: FakeGoogleState, now: () => number): FakeGoo
     calendarError: (calendarId, reason) => void state.calendarErrors.set(calendarId, reason),
     oauthClient: (clientId, clientSecret) => void state.oauthClients.set(clientId, clientSecret),
     refreshToken: (token) => void state.refreshTokens.set(token, { revoked: false }),
+    authorizationCode: (code, refreshToken, redirectUri) =>
+      void state.authorizationCodes.set(code, { refreshToken, redirectUri: redirectUri ?? null, used: false }),
     serviceAccount(seed) {
       state.serviceAccounts.set(seed.email, {
         email: seed.email,
