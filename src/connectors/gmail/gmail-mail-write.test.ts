@@ -8,6 +8,7 @@ import { parseRawMessage } from '../../../test/fake-servers/google/gmail-mime.js
 import { startFakeGoogle, type FakeGoogle } from '../../../test/fake-servers/google/start-fake-google.js';
 import { createGmailMail } from './index.js';
 
+const FROZEN_NOW = Date.parse('2026-11-24T15:00:00.000Z');
 const JANE = 'jane@acme.example';
 const ME = 'rep@ourco.example';
 
@@ -17,7 +18,8 @@ describe('Gmail adapter: drafts, labels, sending', () => {
   const fakes: FakeGoogle[] = [];
 
   beforeEach(async () => {
-    fake = await startFakeGoogle({ userEmail: ME, pageSizeCap: 2 });
+    // A frozen clock: drafts seeded in one test share a creation time, so listing order is insertion order.
+    fake = await startFakeGoogle({ userEmail: ME, pageSizeCap: 2, now: () => FROZEN_NOW });
     fakes.push(fake);
     mail = createGmailMail({ auth: createFakeGoogleAuth(fake), rootUrl: fake.url, userId: 'me', limiter: createRecordingLimiter(), tenantId: 't1' });
     fake.seed.thread({

@@ -60,15 +60,12 @@ describe('HubSpot adapter error handling', () => {
       body: hubspotErrorBodies.rateLimit('TEN_SECONDLY_ROLLING'),
       headers: { 'Retry-After': '3' },
     });
-    const started = performance.now();
     const error = await failure(crm.findContactByEmail('jane@acme.com'));
-    const elapsedMs = performance.now() - started;
 
     assert.ok(error instanceof RateLimitedError);
     assert.equal(error.retryAfterMs, 3000);
+    // The SDK's own retry would have slept a fixed 10 s and asked again: one request means it did not.
     assert.equal(fake.calls.length, 1, 'the SDK retry is off: one request, one answer');
-    // The SDK's own retry would have slept a fixed 10 s here.
-    assert.ok(elapsedMs < 1000, `took ${Math.round(elapsedMs)} ms`);
     assert.match(
       error.message,
       /^HubSpot getContact \(jane@acme\.com\) failed: HTTP 429: You have reached your ten_secondly_rolling limit\./,
