@@ -6,11 +6,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { getPublicBaseUrl } from '../config/config.js';
-import type { DemoConnectors } from '../connectors/demo/index.js';
-import { createDemoConnectors } from '../connectors/demo/index.js';
+import type { DemoConnectors, FakeSystem } from '../connectors/demo/index.js';
 import { loadWorkspace } from '../connectors/demo/load-workspace.js';
 import type { Workspace } from '../connectors/demo/workspace-schema.js';
 import { AppError } from '../domain/errors.js';
+import type { Connectors } from '../domain/ports/index.js';
 import type { JobQueue } from '../domain/ports/job-queue.js';
 import type { TenantSettings } from '../domain/settings.js';
 import { buildApp } from '../http/app.js';
@@ -18,14 +18,23 @@ import type { Logger } from '../observability/logger.js';
 import { createBullmqQueue } from '../queue/bullmq-queue.js';
 import { createMemoryQueue } from '../queue/memory-queue.js';
 import { createReconciler } from '../queue/reconciler.js';
+import type { AuthService } from '../services/auth-service.js';
 import { createServices } from '../services/create-services.js';
 import type { Services } from '../services/service-types.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/database.js';
 import { createPostgresStores } from '../store/stores.js';
+import { composeConnectors } from './compose-connectors.js';
+import { createDashboardWiring } from './compose-dashboard.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export const DEFAULT_TENANT_ID = 'default';
+
+/**
+ * TEST AND DEMO ONLY: every call of the demo connectors waits this many milliseconds, so end-to-end
+ * tests can kill a worker in the middle of a run. Unset (or 0) in any real deployment.
+ */
+export const DEMO_DELAY_ENV = 'SALES_AGENT_DEMO_DELAY_MS';
 
 export interface RunningService {
   role: Role;
@@ -35,10 +44,18 @@ export interface RunningService {
   services: Services;
   /** The demo connectors a tenant's runs use (tests read their write logs). */
   demoConnectors: Map<string, DemoConnectors>;
+  /** Accounts and API keys (tests create users through it). */
+  auth: AuthService;
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, role: Role, log: Logger, options: { staticDir?: string | null } = {}): Promise<RunningService> {
+export interface StartOptions {
+  staticDir?: string | null;
+  /** Test/demo only: delays every demo connector call; defaults to SALES_AGENT_DEMO_DELAY_MS. */
+  demoDelayMs?: number;
+}
+
+export async function startService(config: Config, role: Role, log: Logger, options: StartOptions = {}): Promise<RunningService> {
   if (role !== 'all' && (config.database.databaseUrl === null || config.queue.redisUrl === null)) {
     throw new AppError('validation', `--role ${role} runs beside other processes, so it needs DATABASE_URL (PostgreSQL) and REDIS_URL; the embedded database and in-process queue serve one process (--role all)`);
   }
@@ -46,7 +63,8 @@ export async function startService(config: Config, role: Role, log: Logger, opti
   const database = await openDatabase({ databaseUrl: config.database.databaseUrl, dataDir: config.database.dataDir });
   try {
     await database.migrate();
-    return await wire(config, role, log, database, workspace, options.staticDir ?? null);
+    const demoDelayMs = options.demoDelayMs ?? readDemoDelayMs(process.env[DEMO_DELAY_ENV]);
+    return await wire(config, role, log, database, workspace, { staticDir: options.staticDir ?? null, demoDelayMs });
   } catch (error) {
     await database.close();
     throw error;
@@ -60,21 +78,52 @@ async function readWorkspace(path: string): Promise<Workspace> {
   throw new AppError('validation', `the demo workspace ${path} is invalid: ${problems}`);
 }
 
-async function wire(config: Config, role: Role, log: Logger, database: Database, workspace: Workspace, staticDir: string | null): Promise<RunningService> {
-  const onError = (error: unknown, job?: unknown): void => log.error({ err: error, job }, 'job failed outside the workflow');
-  const queue = config.queue.redisUrl
-    ? createBullmqQueue({ redisUrl: config.queue.redisUrl, prefix: config.queue.prefix, onError })
-    : createMemoryQueue({ onError });
-  const demoConnectors = new Map<string, DemoConnectors>();
-  const connectorsFor = (tenantId: string): DemoConnectors => {
-    let connectors = demoConnectors.get(tenantId);
-    if (!connectors) {
-      connectors = createDemoConnectors(workspace, { clock: () => new Date().toISOString() });
-      demoConnectors.set(tenantId, connectors);
+function readDemoDelayMs(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 0;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new AppError('validation', `${DEMO_DELAY_ENV} must be a whole number of milliseconds (got ${raw})`);
+  return ms;
+}
+
+const DEMO_SYSTEMS: FakeSystem[] = ['crm', 'mail', 'drive', 'calendar', 'history'];
+
+/** Arms a delay on every operation of every demo fake, for as many calls as there will ever be. */
+function slowDown(connectors: DemoConnectors, ms: number): void {
+  for (const system of DEMO_SYSTEMS) {
+    const fake = connectors[system] as object;
+    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(fake))) {
+      if (name === 'constructor') continue;
+      connectors.faults.delay(system, name as never, ms, Number.MAX_SAFE_INTEGER);
     }
-    return connectors;
-  };
-  const stores = createPostgresStores(database);
+  }
+}
+
+async function wire(config: Config, role: Role, log: Logger, database: Database, workspace: Workspace, options: { staticDir: string | null; demoDelayMs: number }): Promise<RunningService> {
+  const { staticDir, demoDelayMs } = options;
+  const composed = await composeConnectors(config, workspace, {
+    clock: () => new Date().toISOString(),
+    sharedLimits: true,
+    onDemo: (fakes) => (demoDelayMs > 0 ? slowDown(fakes, demoDelayMs) : undefined),
+  });
+  log.info({ systems: composed.systems }, 'connectors');
+  const onError = (error: unknown, job?: unknown): void => log.error({ err: error, job }, 'job failed outside the workflow');
+  // BullMQ's job lock follows the run lease (README: keep them close), so a killed worker's job is
+  // found stalled about when its lease in the database runs out, not 30 s later.
+  const queue = config.queue.redisUrl
+    ? createBullmqQueue({
+        redisUrl: config.queue.redisUrl,
+        prefix: config.queue.prefix,
+        onError,
+        lockDurationMs: config.worker.leaseMs,
+        stalledIntervalMs: Math.max(1000, Math.floor(config.worker.leaseMs / 2)),
+      })
+    : createMemoryQueue({ onError });
+  // Live adapters where credentials are configured, the demo workspace's fakes for the rest (issue 5).
+  const demoConnectors = composed.demo;
+  const connectorsFor = (tenantId: string): Connectors => composed.connectorsFor(tenantId);
+  // Every run, draft and settings write publishes a live event for the dashboard (across processes on PostgreSQL).
+  const dashboard = createDashboardWiring(config, database, log);
+  const stores = dashboard.publishing(createPostgresStores(database));
   const { services, executor } = createServices(
     {
       stores,
@@ -115,8 +164,12 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
       clock: Date.now,
       logger: { level: config.logLevel },
       staticDir,
+      authenticate: dashboard.httpAuth.authenticate,
+      resolveActor: dashboard.httpAuth.resolveActor,
+      dashboardApi: dashboard.api(services, stores),
     });
     url = await app.listen({ port: config.server.port, host: config.server.host });
+    await dashboard.announceSetup(url);
   }
   const reconciler = createReconciler({
     dispatch: stores.dispatch,
@@ -137,11 +190,14 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
     queue,
     services,
     demoConnectors,
+    auth: dashboard.auth,
     async stop() {
       // Stop taking work first, then let in-flight runs finish (or release them), then close pools.
       await app?.close();
       await reconciler.stop();
       await queue.close({ timeoutMs: 10_000 });
+      await composed.close();
+      await dashboard.close();
       await database.close();
     },
   };

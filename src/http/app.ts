@@ -7,6 +7,8 @@ import { registerDashboard } from './dashboard.js';
 import { registerDocs } from './docs.js';
 import { handleError } from './error-handler.js';
 import { createIntakeGate } from './intake-gate.js';
+import { registerAuthRoutes, registerProtectedDashboardRoutes } from './routes/dashboard-api.js';
+import type { DashboardApiDeps } from './routes/dashboard-deps.js';
 import { useJsonParsers } from './raw-body.js';
 import { generateRequestId, REQUEST_ID_HEADER } from './request-id.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -18,7 +20,8 @@ import { webhookRoutes } from './routes/webhooks.js';
 
 export const UNSIGNED_WEBHOOKS_WARNING = 'webhook signatures are not verified: set HUBSPOT_CLIENT_SECRET';
 
-export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
+/** `dashboardApi` adds sign-in, live events, audit search and the sample draft (the composition root sets it). */
+export async function buildApp(deps: BuildAppDeps & { dashboardApi?: DashboardApiDeps }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: 'info' },
     bodyLimit: deps.config.bodyLimitBytes,
@@ -54,9 +57,11 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
       await api.register(runRoutes, ctx);
       await api.register(draftRoutes, ctx);
       await api.register(settingsRoutes, ctx);
+      if (deps.dashboardApi) await registerProtectedDashboardRoutes(api, { ...ctx, dashboard: deps.dashboardApi });
     },
     { prefix: '/api' },
   );
+  if (deps.dashboardApi) await registerAuthRoutes(app, { ...ctx, dashboard: deps.dashboardApi });
   await app.register(healthRoutes, ctx);
   await registerDashboard(app, deps.staticDir ?? null);
 

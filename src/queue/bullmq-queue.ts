@@ -127,8 +127,12 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       const id = toBullmqJobId(job);
       const key = runJobsKey(job.tenantId, job.runId);
       // Index first, then add: a crash in between leaves an id with no job, which reads as "not live".
-      await connection.multi().sadd(key, id).expire(key, RUN_JOBS_TTL_SECONDS).exec();
-      if ((await clearFinished(id)) === 'live') return;
+      // The index write and the check for a finished job with this id are independent: one round trip.
+      const [, existing] = await Promise.all([
+        connection.multi().sadd(key, id).expire(key, RUN_JOBS_TTL_SECONDS).exec(),
+        clearFinished(id),
+      ]);
+      if (existing === 'live') return;
       const data: RunJob = { tenantId: job.tenantId, runId: job.runId, attempt: job.attempt };
       await queue.add(JOB_NAME, data, {
         jobId: id,

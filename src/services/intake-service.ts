@@ -17,8 +17,9 @@ export interface IntakeLimits {
 }
 
 export function createIntakeService(deps: ServiceDeps, settings: TenantSettingsCache, limits: IntakeLimits): IntakeService {
+  const queueDepth = sharedReading(() => deps.queue.countWaiting());
   const submit: IntakeService['submit'] = async ({ tenantId, route, rawBody, payload }) => {
-    if ((await deps.queue.countWaiting()) >= limits.maxQueueDepth) return { kind: 'saturated', retryAfterMs: limits.retryAfterMs };
+    if ((await queueDepth()) >= limits.maxQueueDepth) return { kind: 'saturated', retryAfterMs: limits.retryAfterMs };
     const { settings: tenant } = await settings.get(tenantId);
     const parsed = parseLead(payload, { mapping: tenant.fieldMapping });
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
@@ -44,6 +45,20 @@ export function createIntakeService(deps: ServiceDeps, settings: TenantSettingsC
       }
       return { accepted, duplicates, ignored };
     },
+  };
+}
+
+/**
+ * Requests that ask while a reading is in flight share it, so a burst of webhooks asks the queue for
+ * its depth once per round trip instead of once per request. Nothing older than that is ever reused.
+ */
+function sharedReading(read: () => Promise<number>): () => Promise<number> {
+  let inFlight: Promise<number> | null = null;
+  return () => {
+    inFlight ??= read().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
   };
 }
 

@@ -1,7 +1,7 @@
 // The AuditLog port in memory, for the CLI and tests: the same ordering and shapes as the database,
 // and no way to change or remove an event once appended.
-import type { AuditEvent, AuditEventInput, AuditLog } from '../domain/ports/audit.js';
-import { normaliseLimit } from './audit-log.js';
+import type { AuditEvent, AuditEventInput, AuditFilter, AuditLog } from '../domain/ports/audit.js';
+import { matchesAuditFilter, normaliseLimit } from './audit-log.js';
 import { jsonClone, settle } from './sql-rows.js';
 
 export function createMemoryAuditLog(): AuditLog {
@@ -26,10 +26,8 @@ export function createMemoryAuditLog(): AuditLog {
     },
 
     /** Newest first, at most `limit` events. */
-    list(tenantId: string, filter: { runId?: string; limit: number }) {
-      const matching = events.filter(
-        (e) => e.tenantId === tenantId && (filter.runId === undefined || e.runId === filter.runId),
-      );
+    list(tenantId: string, filter: AuditFilter) {
+      const matching = events.filter((e) => e.tenantId === tenantId && matchesAuditFilter(e, filter));
       const newestFirst = matching.reverse().slice(0, normaliseLimit(filter.limit));
       return Promise.resolve(newestFirst.map((e) => structuredClone(e)));
     },

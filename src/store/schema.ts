@@ -4,3 +4,4 @@ export * from './schema/tenants.js';
 export * from './schema/runs.js';
 export * from './schema/effects.js';
 export * from './schema/audit.js';
+export * from './schema/auth.js';

@@ -12,15 +12,18 @@ import { queryRows } from '../store/sql-rows.js';
 import { newRun, newTenant } from './store-fixtures.js';
 
 export const EXPECTED_TABLES = [
+  'api_keys',
   'audit_events',
   'crm_activity',
   'drafts',
   'form_submissions',
+  'sessions',
   'settings',
   'side_effects',
   'step_runs',
   'suppression',
   'tenants',
+  'users',
   'workflow_runs',
 ];
 
