@@ -32,7 +32,7 @@ export function createPostgresAuditLog(database: Database): AuditLog {
         db,
         sql`SELECT id::text AS id, tenant_id, actor, action, run_id, step_id, details, at
             FROM audit_events WHERE tenant_id = ${tenantId}${auditConditions(filter)}
-            ORDER BY id DESC LIMIT ${normaliseLimit(filter.limit)}::int`,
+            ORDER BY audit_events.id DESC LIMIT ${normaliseLimit(filter.limit)}::int`,
       );
       return rows.map(eventFromRow);
     },

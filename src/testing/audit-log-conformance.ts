@@ -49,6 +49,17 @@ export function runAuditLogConformance(name: string, makeAudit: () => AuditLog |
       assert.deepEqual(oldest.details, { changed: ['mode'], from: { mode: 'draft' } });
     });
 
+    it('keeps newest-first order past nine events (ids compare as numbers, not text)', async () => {
+      const audit = await makeAudit();
+      const tenant = newTenant();
+      for (let i = 0; i < 12; i += 1) await audit.append(tenant, event({ details: { n: i } }));
+      const events = await audit.list(tenant, { limit: 20 });
+      assert.deepEqual(
+        events.map((e) => (e.details as { n: number }).n),
+        [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+      );
+    });
+
     it('filters by run and honours the limit', async () => {
       const audit = await makeAudit();
       const tenant = newTenant();
