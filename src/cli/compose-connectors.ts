@@ -12,7 +12,7 @@ import { createDriveFiles } from '../connectors/drive/index.js';
 import { createGmailMail } from '../connectors/gmail/index.js';
 import type { GoogleAuthClient } from '../connectors/google-auth/index.js';
 import { createGoogleAuth } from '../connectors/google-auth/index.js';
-import { createHubspotCrm } from '../connectors/hubspot/index.js';
+import { createHubspotCrm, createHubspotFormSubmissionSource } from '../connectors/hubspot/index.js';
 import { createOpenAiLlm } from '../connectors/llm/index.js';
 import { createMemoryRateLimiter } from '../connectors/shared/memory-rate-limiter.js';
 import type { RateLimiter, RateLimitWindow } from '../connectors/shared/rate-limiter.js';
@@ -70,8 +70,10 @@ export function buildConnectors(config: Config, workspace: Workspace, credential
     demo.set(tenantId, fakes);
     const google = googleAuth === null ? null : { auth: googleAuth, tenantId, ...(rootUrl === undefined ? {} : { rootUrl }) };
     const { hubspot, llm } = credentials;
+    const liveCrm = hubspot === null ? null : createHubspotCrm({ ...hubspot, tenantId, limiter: limiters.hubspot, searchLimiter: limiters.hubspotSearch });
     return {
-      crm: hubspot === null ? fakes.crm : createHubspotCrm({ ...hubspot, tenantId, limiter: limiters.hubspot, searchLimiter: limiters.hubspotSearch }),
+      crm: liveCrm ?? fakes.crm,
+      formSubmissions: liveCrm === null ? fakes.formSubmissions : createHubspotFormSubmissionSource(liveCrm, config.hubspot.portalId),
       mail: google === null ? fakes.mail : createGmailMail({ ...google, userId: 'me', limiter: limiters.gmail }),
       drive: google === null ? fakes.drive : createDriveFiles({ ...google, limiter: limiters.drive }),
       calendar: google === null ? fakes.calendar : createGoogleCalendar({ ...google, limiter: limiters.calendar }),

@@ -20,6 +20,7 @@ import { createMemoryQueue } from '../queue/memory-queue.js';
 import { createReconciler } from '../queue/reconciler.js';
 import type { AuthService } from '../services/auth-service.js';
 import { createServices } from '../services/create-services.js';
+import { createFormPoller } from '../services/form-poller.js';
 import type { Services } from '../services/service-types.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/database.js';
@@ -178,9 +179,24 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
     intervalMs: config.worker.reconcileIntervalMs,
     onError: (error: unknown) => log.error({ err: error }, 'reconciler pass failed'),
   });
+  // The Forms API poller backfills what webhooks missed; it reads live HubSpot only (the demo has no missed leads).
+  const poller =
+    role !== 'api' && composed.systems.crm.startsWith('live') && config.hubspot.pollIntervalMs > 0
+      ? createFormPoller({
+          intake: services.intake,
+          targets: async () => {
+            const { settings } = await services.settings.get(DEFAULT_TENANT_ID).then((r) => (r.ok ? r : { settings: null }));
+            const source = connectorsFor(DEFAULT_TENANT_ID).formSubmissions;
+            return settings && source ? [{ tenantId: DEFAULT_TENANT_ID, formIds: settings.forms.allowlist, source }] : [];
+          },
+          intervalMs: config.hubspot.pollIntervalMs,
+          onError: (error: unknown) => log.error({ err: error }, 'form poll failed'),
+        })
+      : null;
   if (role !== 'api') {
     await queue.consume((job) => executor.handle(job), { concurrency: config.queue.concurrency });
     reconciler.start();
+    poller?.start();
   }
 
   return {
@@ -194,6 +210,7 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
     async stop() {
       // Stop taking work first, then let in-flight runs finish (or release them), then close pools.
       await app?.close();
+      await poller?.stop();
       await reconciler.stop();
       await queue.close({ timeoutMs: 10_000 });
       await composed.close();

@@ -52,6 +52,8 @@ export const HubspotConfigSchema = z.object({
   apiBaseUrl: z.url().default('https://api.hubapi.com'),
   portalId: z.string().nullable(),
   formIds: z.array(z.string()).default([]),
+  /** How often the Forms API poller backfills missed submissions (live HubSpot only); 0 turns it off. */
+  pollIntervalMs: z.coerce.number().int().min(0).default(300_000),
 });
 
 export const ConfigSchema = z.object({
@@ -104,6 +106,7 @@ const EnvSchema = z.object({
   HUBSPOT_API_BASE_URL: optionalString,
   HUBSPOT_PORTAL_ID: optionalString,
   HUBSPOT_FORM_IDS: optionalString,
+  FORMS_POLL_INTERVAL_MS: optionalString,
   HUBSPOT_RATE_LIMIT_PER_10S: optionalString,
   HUBSPOT_SEARCH_RATE_LIMIT_PER_SECOND: optionalString,
   GOOGLE_API_ROOT_URL: optionalString,
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       apiBaseUrl: e.HUBSPOT_API_BASE_URL ?? undefined,
       portalId: e.HUBSPOT_PORTAL_ID,
       formIds: e.HUBSPOT_FORM_IDS ? e.HUBSPOT_FORM_IDS.split(',').map((s) => s.trim()).filter(Boolean) : [],
+      pollIntervalMs: e.FORMS_POLL_INTERVAL_MS ?? undefined,
     },
     ...connectorSlices(e),
     sendKillSwitch: e.SEND_KILL_SWITCH,
@@ -213,6 +217,7 @@ const ENV_NAMES: Record<string, string> = {
   'worker.maxRunAttempts': 'MAX_RUN_ATTEMPTS',
   'worker.reconcileIntervalMs': 'RECONCILE_INTERVAL_MS',
   'hubspot.apiBaseUrl': 'HUBSPOT_API_BASE_URL',
+  'hubspot.pollIntervalMs': 'FORMS_POLL_INTERVAL_MS',
   'google.apiRootUrl': 'GOOGLE_API_ROOT_URL',
   'google.oauthTokenUrl': 'GOOGLE_OAUTH_TOKEN_URL',
   'google.clientId': 'GOOGLE_CLIENT_ID',

@@ -7,7 +7,7 @@ import { startFakeHubspot } from '../../../test/fake-servers/hubspot/index.js';
 import { PermanentError } from '../../domain/errors.js';
 import { createMemoryRateLimiter } from '../shared/memory-rate-limiter.js';
 import type { HubspotCrm } from './index.js';
-import { createHubspotCrm } from './index.js';
+import { createHubspotCrm, createHubspotFormSubmissionSource } from './index.js';
 
 const FORM = '7626a5c4-0000-4000-8000-000000000001';
 const OTHER_FORM = '7626a5c4-0000-4000-8000-000000000002';
@@ -134,5 +134,18 @@ describe('HubSpot forms and events', () => {
     assert.equal(bob?.latestSubmission, null);
     assert.equal(bob?.latestSubmissionValues, null);
     assert.equal(await crm.getContactForEvent('424242'), null);
+  });
+
+  it('serves the FormSubmissionSource port: paged submissions and a contact latest one, with the portal', async () => {
+    const source = createHubspotFormSubmissionSource(crm, '62515');
+    const first = await source.listSubmissions(FORM, { after: null, limit: 3 });
+    assert.deepEqual(first.submissions.map((s) => s.submissionId), ['c6', 'c5', 'c4']);
+    assert.equal(first.submissions[0]?.portalId, '62515');
+    assert.equal(first.submissions[0]?.values.email, 'p6@example.com');
+    const second = await source.listSubmissions(FORM, { after: first.nextAfter, limit: 3 });
+    assert.deepEqual(second.submissions.map((s) => s.submissionId), ['c3', 'c2', 'c1']);
+    const latest = await source.findLatestSubmissionForContact(janeId);
+    assert.equal(latest?.submissionId, 'jane-new');
+    assert.equal(await source.findLatestSubmissionForContact(bobId), null);
   });
 });

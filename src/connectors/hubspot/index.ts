@@ -50,3 +50,4 @@ export function createHubspotCrm(options: HubspotCrmOptions): HubspotCrm {
       getContactForEvent({ client, adapter, forms }, objectId, eventOptions),
   });
 }
+export { createHubspotFormSubmissionSource } from './form-submission-source.js';
