@@ -1,25 +1,18 @@
 // One method per Calendar endpoint we call, through the call runner and parsed with zod. gaxios'
 // own retries are off; see the Gmail client for why.
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
-import type { GoogleAuthClient, GoogleCallRunner } from '../google-auth/index.js';
+import type { GoogleClientOptions } from '../google-auth/index.js';
+import { toGoogleApiOptions } from '../google-auth/index.js';
 import { FreeBusyResponse, Setting } from './schemas.js';
 
-export interface CalendarClientOptions {
-  auth: GoogleAuthClient;
-  rootUrl?: string;
-  runner: GoogleCallRunner;
-  timeoutMs: number;
-}
+export type CalendarClientOptions = GoogleClientOptions;
 
 export type CalendarClient = ReturnType<typeof createCalendarClient>;
 
 export function createCalendarClient(options: CalendarClientOptions) {
   const api: calendar_v3.Calendar = calendar({
     version: 'v3',
-    auth: options.auth,
-    retry: false,
-    timeout: options.timeoutMs,
-    ...(options.rootUrl === undefined ? {} : { rootUrl: options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/` }),
+    ...toGoogleApiOptions(options),
   });
   return {
     queryFreeBusy: (calendarId: string, timeMin: string, timeMax: string) =>

@@ -1,25 +1,18 @@
 // One method per Drive endpoint we call (files.list), through the call runner and parsed with zod.
 // gaxios' own retries are off; see the Gmail client for why.
 import { drive, type drive_v3 } from '@googleapis/drive';
-import type { GoogleAuthClient, GoogleCallRunner } from '../google-auth/index.js';
+import type { GoogleClientOptions } from '../google-auth/index.js';
+import { toGoogleApiOptions } from '../google-auth/index.js';
 import { DRIVE_LIST_FIELDS, DriveFileList } from './schemas.js';
 
-export interface DriveClientOptions {
-  auth: GoogleAuthClient;
-  rootUrl?: string;
-  runner: GoogleCallRunner;
-  timeoutMs: number;
-}
+export type DriveClientOptions = GoogleClientOptions;
 
 export type DriveClient = ReturnType<typeof createDriveClient>;
 
 export function createDriveClient(options: DriveClientOptions) {
   const api: drive_v3.Drive = drive({
     version: 'v3',
-    auth: options.auth,
-    retry: false,
-    timeout: options.timeoutMs,
-    ...(options.rootUrl === undefined ? {} : { rootUrl: options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/` }),
+    ...toGoogleApiOptions(options),
   });
   return {
     listFiles: (q: string, pageToken: string | undefined, what: string) =>

@@ -2,16 +2,13 @@
 // and parsed with zod. gaxios' own retries are off (retry: false): they ignore Retry-After, skip
 // POST and 403, and would make the engine's retry policy a second, hidden one.
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
-import type { GoogleAuthClient, GoogleCallRunner } from '../google-auth/index.js';
+import type { GoogleClientOptions } from '../google-auth/index.js';
+import { toGoogleApiOptions } from '../google-auth/index.js';
 import { Draft, DraftList, DraftWithHeaders, Label, LabelList, Message, MessageList, Thread, ThreadList } from './schemas.js';
 
-export interface GmailClientOptions {
-  auth: GoogleAuthClient;
-  /** An origin only (googleapis drops any path); defaults to https://gmail.googleapis.com/. */
-  rootUrl?: string;
+/** rootUrl is an origin only (googleapis drops any path); it defaults to https://gmail.googleapis.com/. */
+export interface GmailClientOptions extends GoogleClientOptions {
   userId: string;
-  runner: GoogleCallRunner;
-  timeoutMs: number;
 }
 
 export type GmailClient = ReturnType<typeof createGmailClient>;
@@ -19,10 +16,7 @@ export type GmailClient = ReturnType<typeof createGmailClient>;
 export function createGmailClient(options: GmailClientOptions) {
   const api: gmail_v1.Gmail = gmail({
     version: 'v1',
-    auth: options.auth,
-    retry: false,
-    timeout: options.timeoutMs,
-    ...(options.rootUrl === undefined ? {} : { rootUrl: withTrailingSlash(options.rootUrl) }),
+    ...toGoogleApiOptions(options),
   });
   const users = api.users;
   const userId = options.userId;
@@ -60,8 +54,4 @@ export function createGmailClient(options: GmailClientOptions) {
 
 function parseMessageRef(data: unknown): { id: string; threadId: string } {
   return Message.pick({ id: true, threadId: true }).parse(data);
-}
-
-export function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

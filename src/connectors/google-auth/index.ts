@@ -6,3 +6,5 @@ export { classifyGoogleError, parseRetryAfter } from './classify-google-error.js
 export type { GoogleCallContext } from './classify-google-error.js';
 export { createGoogleCallRunner, unlimitedRateLimiter } from './run-google-call.js';
 export type { GoogleCallRunner, GoogleCallRunnerOptions, RateLimiter } from './run-google-call.js';
+export { toGoogleApiOptions } from './google-api-options.js';
+export type { GoogleClientOptions } from './google-api-options.js';
