@@ -6,6 +6,7 @@ import { parseLead } from '../domain/lead/parse-lead.js';
 import type { Lead } from '../domain/lead.js';
 import type { ContactEventInput } from '../workflow/form-lead/form-lead-steps.js';
 import { FORM_LEAD_WORKFLOW } from '../workflow/form-lead/form-lead-steps.js';
+import { newFormLeadRun } from '../workflow/form-lead/new-form-lead-run.js';
 import type { ServiceDeps } from './service-deps.js';
 import type { IntakeOutcome, IntakeService } from './service-types.js';
 import type { TenantSettingsCache } from './tenant-settings-cache.js';
@@ -71,34 +72,16 @@ function checkForm(lead: Lead, allowlist: string[], route: string): IntakeOutcom
 }
 
 async function store(deps: ServiceDeps, tenantId: string, lead: Lead, rawBody: string, payload: unknown): Promise<IntakeOutcome> {
-  const now = deps.clock().toISOString();
-  const idempotencyKey = deriveLeadIdempotencyKey(lead, payload);
-  const runId = deps.newId();
-  const { runId: heldBy, created } = await deps.stores.intake.recordSubmission(
-    {
-      id: deps.newId(),
-      tenantId,
-      idempotencyKey,
-      sourceKind: lead.source.kind,
-      portalId: lead.source.portalId,
-      formId: lead.source.formId,
-      submissionId: lead.source.submissionId,
-      rawPayload: rawBody,
-      payload,
-      receivedAt: now,
-    },
-    {
-      id: runId,
-      tenantId,
-      workflow: FORM_LEAD_WORKFLOW,
-      idempotencyKey,
-      input: { lead, payload },
-      traceId: null,
-      createdAt: now,
-      email: lead.email,
-      company: lead.company,
-    },
-  );
+  const { submission, run } = newFormLeadRun({
+    tenantId,
+    lead,
+    payload,
+    rawPayload: rawBody,
+    idempotencyKey: deriveLeadIdempotencyKey(lead, payload),
+    now: deps.clock().toISOString(),
+    newId: deps.newId,
+  });
+  const { runId: heldBy, created } = await deps.stores.intake.recordSubmission(submission, run);
   if (!created) return { kind: 'duplicate', runId: heldBy };
   // The run is stored: if this enqueue is lost, the reconciler dispatches it from the database.
   await deps.queue.enqueue({ tenantId, runId: heldBy, attempt: 0 }).catch(() => undefined);

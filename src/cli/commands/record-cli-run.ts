@@ -12,7 +12,7 @@ import type { RunRecord, StepRecord } from '../../domain/ports/run-store.js';
 import type { Stores } from '../../store/stores.js';
 import { executeRun } from '../../workflow/engine.js';
 import { createFormLeadWorkflow } from '../../workflow/form-lead/form-lead-workflow.js';
-import { FORM_LEAD_WORKFLOW } from '../../workflow/form-lead/form-lead-steps.js';
+import { newFormLeadRun } from '../../workflow/form-lead/new-form-lead-run.js';
 
 /** What the run needs once the CLI has checked its input. */
 export interface PreparedLead {
@@ -71,32 +71,16 @@ async function recordRun(
   const base = deriveLeadIdempotencyKey(lead, payload);
   // --force: the same lead under a new key, so the stored run stays and a second one is made.
   const idempotencyKey = options.force ? `${base}:force-${randomUUID().slice(0, 8)}` : base;
-  const now = new Date().toISOString();
-  return stores.intake.recordSubmission(
-    {
-      id: randomUUID(),
-      tenantId: options.tenantId,
-      idempotencyKey,
-      sourceKind: lead.source.kind,
-      portalId: lead.source.portalId,
-      formId: lead.source.formId,
-      submissionId: lead.source.submissionId,
-      rawPayload: prepared.rawPayload,
-      payload,
-      receivedAt: now,
-    },
-    {
-      id: randomUUID(),
-      tenantId: options.tenantId,
-      workflow: FORM_LEAD_WORKFLOW,
-      idempotencyKey,
-      input: { lead, payload },
-      traceId: null,
-      createdAt: now,
-      email: lead.email,
-      company: lead.company,
-    },
-  );
+  const { submission, run } = newFormLeadRun({
+    tenantId: options.tenantId,
+    lead,
+    payload,
+    rawPayload: prepared.rawPayload,
+    idempotencyKey,
+    now: new Date().toISOString(),
+    newId: randomUUID,
+  });
+  return stores.intake.recordSubmission(submission, run);
 }
 
 async function execute(stores: Stores, prepared: PreparedLead, tenantId: string, runId: string): Promise<{ run: RunRecord }> {
