@@ -4,18 +4,22 @@
 // connectors are the demo fakes; the memory stores give the CPU-only baseline of the workflow itself.
 // "checkpoints only" rows replay one real run's 13 step outputs and its writes to the ledger and the
 // drafts table through the real engine, without the workflow's own CPU: the store's capacity alone.
+// The engine writes a run's checkpoints in batches (docs/decisions/0004-checkpoint-batches.md); the
+// "checkpoints/run" column reads the stored step rows back to show all 13 landed for every run.
 // Options: --pg-runs N (2000) --pglite-runs N (500) --memory-runs N (500) --concurrency N (8, PostgreSQL).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { createDemoConnectors } from '../src/connectors/demo/index.js';
 import { loadWorkspace } from '../src/connectors/demo/load-workspace.js';
 import type { Workspace } from '../src/connectors/demo/workspace-schema.js';
 import { parseLead } from '../src/domain/lead/parse-lead.js';
 import type { Lead } from '../src/domain/lead.js';
 import { openDatabase, type Database } from '../src/store/database.js';
+import { queryRows } from '../src/store/sql-rows.js';
 import { createMemoryStores, createPostgresStores, type Stores } from '../src/store/stores.js';
 import { readTestEnv } from '../src/testing/test-env.js';
 import { openTestDatabase } from '../src/testing/test-database.js';
@@ -40,6 +44,8 @@ interface Result {
   concurrency: number;
   seconds: number;
   roundTrips: number | null;
+  /** Succeeded step rows stored per run, read back after the measurement: 13 when every checkpoint landed. */
+  checkpoints: number | null;
   failed: number;
 }
 
@@ -69,7 +75,7 @@ async function persistOneRun(stores: Stores, fixture: Fixture, replay: StepOutpu
 
 function formLeadWorkflow(stores: Stores, fixture: Fixture): Workflow {
   const connectors = createDemoConnectors(fixture.workspace, { clock: () => fixture.now });
-  return createFormLeadWorkflow({ connectors, settings: fixture.workspace.settings, ledger: stores.ledger, drafts: stores.drafts });
+  return createFormLeadWorkflow({ connectors, settings: fixture.workspace.settings, drafts: stores.drafts });
 }
 
 type StepOutputs = Map<string, unknown>;
@@ -92,7 +98,7 @@ function createReplayWorkflow(stores: Stores, outputs: StepOutputs): Workflow {
       await step.run(id, async (ctx) => {
         for (const suffix of EFFECTS[id] ?? []) {
           const ref = { externalId: `${suffix}-1`, result: { id: `${suffix}-1` } };
-          await performOnce({ ledger: stores.ledger, tenantId: ctx.tenantId, runId: ctx.runId, stepId: id, idempotencyKey: `${ctx.idempotencyKey}:${suffix}`, kind: suffix, now: () => ctx.now, call: () => Promise.resolve(ref), reconcile: () => Promise.resolve(null) });
+          await performOnce({ ledger: ctx.ledger, tenantId: ctx.tenantId, runId: ctx.runId, stepId: id, idempotencyKey: `${ctx.idempotencyKey}:${suffix}`, kind: suffix, now: () => ctx.now, call: () => Promise.resolve(ref), reconcile: () => Promise.resolve(null) });
         }
         if (id === 'create-gmail-draft') await saveReplayedDraft(stores, outputs, ctx.runId, ctx.now);
         return outputs.get(id);
@@ -139,7 +145,18 @@ async function measure(c: Case, fixture: Fixture): Promise<Result> {
   const failed = await persistRuns(stores, fixture, runs, concurrency, replay);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const roundTrips = database === null ? null : (database.stats.queries - queriesBefore) / runs;
-  return report({ engine, runs, concurrency, seconds, roundTrips, failed });
+  const checkpoints = database === null ? null : await storedCheckpointsPerRun(database);
+  return report({ engine, runs, concurrency, seconds, roundTrips, checkpoints, failed });
+}
+
+/** Over every run stored so far in the bench tenant: succeeded step rows per succeeded run. */
+async function storedCheckpointsPerRun(database: Database): Promise<number> {
+  const [row] = await queryRows<{ steps: number; runs: number }>(
+    database.db,
+    sql`SELECT (SELECT count(*) FROM step_runs WHERE tenant_id = ${TENANT} AND status = 'succeeded')::int AS steps,
+               (SELECT count(*) FROM workflow_runs WHERE tenant_id = ${TENANT} AND status = 'succeeded')::int AS runs`,
+  );
+  return row && row.runs > 0 ? row.steps / row.runs : 0;
 }
 
 async function benchPglite(fixture: Fixture, runs: number, replay: StepOutputs): Promise<Result[]> {
@@ -165,7 +182,7 @@ async function benchPostgres(fixture: Fixture, url: string, runs: number, concur
   }
 }
 
-const COLUMNS: [string, number][] = [['engine', 36], ['runs', 6], ['in flight', 9], ['seconds', 8], ['runs/s', 7], ['round trips/run', 15], ['failed', 6]];
+const COLUMNS: [string, number][] = [['engine', 36], ['runs', 6], ['in flight', 9], ['seconds', 8], ['runs/s', 7], ['round trips/run', 15], ['checkpoints/run', 15], ['failed', 6]];
 
 /** One line per result, printed as it is measured (a full bench takes minutes). */
 function printRow(cells: string[]): void {
@@ -173,7 +190,7 @@ function printRow(cells: string[]): void {
 }
 
 function report(r: Result): Result {
-  printRow([r.engine, String(r.runs), String(r.concurrency), r.seconds.toFixed(2), (r.runs / r.seconds).toFixed(0), r.roundTrips === null ? '-' : r.roundTrips.toFixed(1), String(r.failed)]);
+  printRow([r.engine, String(r.runs), String(r.concurrency), r.seconds.toFixed(2), (r.runs / r.seconds).toFixed(0), r.roundTrips === null ? '-' : r.roundTrips.toFixed(1), r.checkpoints === null ? '-' : r.checkpoints.toFixed(1), String(r.failed)]);
   return r;
 }
 

@@ -31,6 +31,16 @@ export function withLiveEvents(stores: StorePorts, publisher: LiveEventPublisher
         await runStore.finishStep(tenantId, runId, stepId, attempt, end);
         run(tenantId, runId);
       },
+      startAttempt: async (tenantId, runId, at) => {
+        const started = await runStore.startAttempt(tenantId, runId, at);
+        if (started) run(tenantId, runId, started.status);
+        return started;
+      },
+      writeCheckpoints: async (tenantId, runId, batch) => {
+        const written = await runStore.writeCheckpoints(tenantId, runId, batch);
+        run(tenantId, runId, batch.run?.status ?? null);
+        return written;
+      },
     }),
     intake: override(intake, {
       recordSubmission: async (submission, newRun) => {

@@ -57,7 +57,6 @@ async function execute(deps: ServiceDeps, cache: TenantSettingsCache, options: R
   const workflow = createFormLeadWorkflow({
     connectors: deps.connectorsFor(job.tenantId, settings),
     settings,
-    ledger: deps.stores.ledger,
     drafts: deps.stores.drafts,
     intake: deps.stores.intake,
   });

@@ -3,7 +3,15 @@
 // Its rows live in a MemoryDatabase, shared with the other memory ports (intake, queries, dispatch).
 import { AppError } from '../domain/errors.js';
 import type { AuditLog } from '../domain/ports/audit.js';
-import type { NewRun, RunPatch, RunRecord, RunStore, StepEnd } from '../domain/ports/run-store.js';
+import type {
+  CheckpointBatch,
+  NewRun,
+  RunPatch,
+  RunRecord,
+  RunStore,
+  StepEnd,
+} from '../domain/ports/run-store.js';
+import type { SideEffectLedger } from '../domain/ports/side-effects.js';
 import {
   createMemoryDatabase,
   rowKey,
@@ -12,6 +20,7 @@ import {
   type MemoryRun,
   type MemoryStep,
 } from './memory-database.js';
+import { createMemorySideEffectLedger } from './memory-side-effect-ledger.js';
 import { searchFieldsOf } from './run-row.js';
 import { jsonClone } from './sql-rows.js';
 
@@ -20,6 +29,8 @@ export interface MemoryRunStore extends RunStore {
   readonly audit: AuditLog;
   /** The rows behind the store, for the other memory ports to share. */
   readonly database: MemoryDatabase;
+  /** The ledger writeCheckpoints records intents and outcomes in (the one passed in, or its own). */
+  readonly ledger: SideEffectLedger;
 }
 
 const iso = (at: string): string => new Date(at).toISOString();
@@ -74,11 +85,16 @@ export function findRunByKey(
 }
 
 export function createMemoryRunStore(
-  options: { audit?: AuditLog; database?: MemoryDatabase } = {},
+  options: { audit?: AuditLog; database?: MemoryDatabase; ledger?: SideEffectLedger } = {},
 ): MemoryRunStore {
   const database =
     options.database ?? createMemoryDatabase(options.audit === undefined ? {} : { audit: options.audit });
+  const ledger = options.ledger ?? createMemorySideEffectLedger();
   const { audit, runs, steps } = database;
+  /** The step rows by (tenant, run, step, attempt); rows are only ever added to `steps`. */
+  const stepIndex = new Map<string, MemoryStep>();
+  const stepRowKey = (tenantId: string, runId: string, stepId: string, attempt: number): string =>
+    JSON.stringify([tenantId, runId, stepId, attempt]);
 
   function getRun(tenantId: string, runId: string): MemoryRun {
     const run = runs.get(rowKey(tenantId, runId));
@@ -92,14 +108,118 @@ export function createMemoryRunStore(
     stepId: string,
     attempt: number,
   ): MemoryStep | undefined {
-    return steps.find(
+    const key = stepRowKey(tenantId, runId, stepId, attempt);
+    const indexed = stepIndex.get(key);
+    if (indexed) return indexed;
+    // Rows another port added to the shared array (none today) are found, then indexed.
+    const found = steps.find(
       (s) => s.tenantId === tenantId && s.runId === runId && s.stepId === stepId && s.attempt === attempt,
     );
+    if (found) stepIndex.set(key, found);
+    return found;
+  }
+
+  /** Opens (or restarts) an attempt's row and audits step.started; the run row is the caller's. */
+  async function openStep(
+    tenantId: string,
+    step: { runId: string; stepId: string; attempt: number; startedAt: string },
+  ): Promise<void> {
+    const startedAt = iso(step.startedAt);
+    const fresh = {
+      status: 'running' as const,
+      output: null,
+      error: null,
+      startedAt,
+      finishedAt: null,
+      durationMs: null,
+    };
+    const existing = findStep(tenantId, step.runId, step.stepId, step.attempt);
+    if (existing) Object.assign(existing, fresh);
+    else {
+      const row: MemoryStep = {
+        tenantId,
+        seq: database.nextStepSeq++,
+        runId: step.runId,
+        stepId: step.stepId,
+        attempt: step.attempt,
+        ...fresh,
+      };
+      steps.push(row);
+      stepIndex.set(stepRowKey(tenantId, step.runId, step.stepId, step.attempt), row);
+    }
+    await audit.append(tenantId, {
+      actor: 'system',
+      action: 'step.started',
+      runId: step.runId,
+      stepId: step.stepId,
+      details: { attempt: step.attempt },
+      at: startedAt,
+    });
+  }
+
+  async function closeStep(
+    tenantId: string,
+    runId: string,
+    stepId: string,
+    attempt: number,
+    end: StepEnd,
+  ): Promise<void> {
+    const step = findStep(tenantId, runId, stepId, attempt);
+    if (!step)
+      throw new AppError(
+        'not-found',
+        `step ${stepId} attempt ${attempt} of run ${runId} not found for tenant ${tenantId}`,
+      );
+    const durationMs = Math.round(end.durationMs);
+    const finishedAt = iso(end.finishedAt);
+    const error = end.error ? { code: end.error.code, message: end.error.message } : null;
+    Object.assign(step, {
+      status: end.status,
+      output: jsonClone(end.output),
+      error,
+      finishedAt,
+      durationMs,
+    });
+    const details = { attempt, durationMs, ...(error ? { error } : {}) };
+    await audit.append(tenantId, {
+      actor: 'system',
+      action: `step.${end.status}`,
+      runId,
+      stepId,
+      details,
+      at: finishedAt,
+    });
+  }
+
+  async function patchRun(tenantId: string, runId: string, patch: RunPatch): Promise<void> {
+    const run = getRun(tenantId, runId);
+    const from = run.status;
+    // Patched on a copy first, so a bad value leaves the stored run untouched.
+    const next = { ...run };
+    applyPatch(next, patch);
+    Object.assign(run, next);
+    if (run.status === from) return;
+    const details = {
+      from,
+      to: run.status,
+      attempt: run.attempt,
+      reason: run.reason,
+      error: run.error ? { ...run.error } : null,
+    };
+    await audit.append(tenantId, {
+      actor: 'system',
+      action: `run.${run.status}`,
+      runId,
+      stepId: null,
+      details,
+      at: run.updatedAt,
+    });
   }
 
   return {
     audit,
     database,
+    ledger,
 
     async createRun(run: NewRun) {
       const existing = findRunByKey(database, run.tenantId, run.idempotencyKey);
@@ -127,94 +247,48 @@ export function createMemoryRunStore(
       return Promise.resolve(mine.map(({ tenantId: _t, seq: _s, ...step }) => structuredClone(step)));
     },
 
-    async updateRun(tenantId, runId, patch: RunPatch) {
-      const run = getRun(tenantId, runId);
-      const from = run.status;
-      // Patched on a copy first, so a bad value leaves the stored run untouched.
-      const next = { ...run };
-      applyPatch(next, patch);
-      Object.assign(run, next);
-      if (run.status === from) return;
-      const details = {
-        from,
-        to: run.status,
-        attempt: run.attempt,
-        reason: run.reason,
-        error: run.error ? { ...run.error } : null,
-      };
-      await audit.append(tenantId, {
-        actor: 'system',
-        action: `run.${run.status}`,
-        runId,
-        stepId: null,
-        details,
-        at: run.updatedAt,
-      });
-    },
+    updateRun: patchRun,
 
     async startStep(tenantId, step) {
       const run = getRun(tenantId, step.runId);
-      const startedAt = iso(step.startedAt);
-      Object.assign(run, { currentStep: step.stepId, status: 'running', updatedAt: startedAt });
-      const fresh = {
-        status: 'running' as const,
-        output: null,
-        error: null,
-        startedAt,
-        finishedAt: null,
-        durationMs: null,
-      };
-      const existing = findStep(tenantId, step.runId, step.stepId, step.attempt);
-      if (existing) Object.assign(existing, fresh);
-      else
-        steps.push({
-          tenantId,
-          seq: database.nextStepSeq++,
-          runId: step.runId,
-          stepId: step.stepId,
-          attempt: step.attempt,
-          ...fresh,
-        });
-      const details = { attempt: step.attempt };
-      await audit.append(tenantId, {
-        actor: 'system',
-        action: 'step.started',
-        runId: step.runId,
-        stepId: step.stepId,
-        details,
-        at: startedAt,
-      });
+      Object.assign(run, { currentStep: step.stepId, status: 'running', updatedAt: iso(step.startedAt) });
+      await openStep(tenantId, step);
     },
 
-    async finishStep(tenantId, runId, stepId, attempt, end: StepEnd) {
-      const step = findStep(tenantId, runId, stepId, attempt);
-      if (!step)
-        throw new AppError(
-          'not-found',
-          `step ${stepId} attempt ${attempt} of run ${runId} not found for tenant ${tenantId}`,
-        );
-      const durationMs = Math.round(end.durationMs);
-      const finishedAt = iso(end.finishedAt);
-      const error = end.error ? { code: end.error.code, message: end.error.message } : null;
-      Object.assign(step, {
-        status: end.status,
-        output: jsonClone(end.output),
-        error,
-        finishedAt,
-        durationMs,
-      });
-      const details = { attempt, durationMs, ...(error ? { error } : {}) };
-      await audit.append(tenantId, {
-        actor: 'system',
-        action: `step.${end.status}`,
-        runId,
-        stepId,
-        details,
-        at: finishedAt,
-      });
+    finishStep: closeStep,
+
+    async startAttempt(tenantId, runId, at) {
+      const run = runs.get(rowKey(tenantId, runId));
+      if (!run || FINAL.has(run.status)) return null;
+      await patchRun(tenantId, runId, { status: 'running', attempt: run.attempt + 1, error: null, updatedAt: at });
+      return toRunRecord(run);
+    },
+
+    async writeCheckpoints(tenantId, runId, batch: CheckpointBatch) {
+      // Checked before anything is written, so a bad batch leaves no trace (the SQL statement is atomic).
+      getRun(tenantId, runId);
+      for (const step of batch.steps) {
+        if (!step.opens && !findStep(tenantId, runId, step.stepId, step.attempt)) {
+          throw new AppError(
+            'not-found',
+            `step ${step.stepId} attempt ${step.attempt} of run ${runId} not found for tenant ${tenantId}`,
+          );
+        }
+      }
+      for (const step of batch.steps) {
+        if (step.opens) await openStep(tenantId, { runId, ...step });
+        if (step.end) await closeStep(tenantId, runId, step.stepId, step.attempt, step.end);
+      }
+      for (const { idempotencyKey, ...done } of batch.done) await ledger.recordDone(tenantId, idempotencyKey, done);
+      const intents = [];
+      for (const intent of batch.intents) intents.push(await ledger.recordIntent(tenantId, intent));
+      if (batch.run) await patchRun(tenantId, runId, batch.run);
+      return { intents };
     },
   };
 }
+
+const FINAL = new Set(['succeeded', 'skipped', 'failed']);
 
 /** The `run.created` event createRun and recordSubmission both append. */
 export function appendRunCreated(audit: AuditLog, run: MemoryRun): Promise<void> {

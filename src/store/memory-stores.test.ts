@@ -14,7 +14,7 @@ import { createMemoryStores } from './stores.js';
 
 runRunStoreConformance('memory', () => {
   const runStore = createMemoryRunStore();
-  return { runStore, audit: runStore.audit };
+  return { runStore, audit: runStore.audit, ledger: runStore.ledger };
 });
 runSideEffectLedgerConformance('memory', () => createMemorySideEffectLedger());
 runAuditLogConformance('memory', () => createMemoryAuditLog());

@@ -21,7 +21,9 @@ import {
   type RunRow,
   type StepRow,
 } from './run-row.js';
+import { startAttemptSql, writeCheckpointsSql, type CheckpointBatchRow } from './checkpoint-batch-sql.js';
 import { buildRunUpdate } from './run-update-sql.js';
+import { sideEffectFromRow, type SideEffectRow } from './side-effect-ledger.js';
 import { jsonParam, queryRows } from './sql-rows.js';
 
 export function createPostgresRunStore(database: Database): RunStore {
@@ -73,6 +75,32 @@ export function createPostgresRunStore(database: Database): RunStore {
     async startStep(tenantId, step) {
       const rows = await queryRows<{ n: number }>(db, startStepSql(tenantId, step));
       if (rows[0]?.n !== 1) throw runNotFound(tenantId, step.runId);
+    },
+
+    async startAttempt(tenantId, runId, at) {
+      const rows = await queryRows<RunRow>(db, startAttemptSql(tenantId, runId, at));
+      return rows[0] ? runFromRow(rows[0]) : null;
+    },
+
+    async writeCheckpoints(tenantId, runId, batch) {
+      const [row] = await queryRows<CheckpointBatchRow>(db, writeCheckpointsSql(tenantId, runId, batch));
+      if (!row || row.runs !== 1) throw runNotFound(tenantId, runId);
+      if (row.steps !== batch.steps.length) {
+        // Only a step closed without its row can fall short: the engine opens every step it closes.
+        throw new AppError(
+          'internal',
+          `checkpoint batch of run ${runId} wrote ${row.steps} of ${batch.steps.length} step rows`,
+        );
+      }
+      if (row.done !== batch.done.length) {
+        throw new AppError('not-found', `a side-effect outcome of run ${runId} has no recorded intent`);
+      }
+      const intents = batch.intents.map((intent, ord) => {
+        const found = row.intents.find((r) => r.ord === ord);
+        if (!found) throw new AppError('internal', `side effect ${intent.idempotencyKey} vanished while recording its intent`);
+        return { record: sideEffectFromRow(found as unknown as SideEffectRow), created: found.created };
+      });
+      return { intents };
     },
 
     async finishStep(tenantId, runId, stepId, attempt, end: StepEnd) {

@@ -25,7 +25,7 @@ export function buildRunUpdate(tenantId: string, runId: string, patch: RunPatch)
 }
 
 /** Only the fields present in the patch are written; `updated_at` always is. */
-function setClauses(patch: RunPatch): SQL[] {
+export function setClauses(patch: RunPatch): SQL[] {
   const set: SQL[] = [sql`updated_at = ${patch.updatedAt}::timestamptz`];
   if (patch.status !== undefined) set.push(sql`status = ${patch.status}::text`);
   if (patch.currentStep !== undefined) set.push(sql`current_step = ${patch.currentStep}::text`);

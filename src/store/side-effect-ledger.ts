@@ -6,11 +6,11 @@ import type { SideEffectLedger, SideEffectRecord } from '../domain/ports/side-ef
 import type { Database } from './database-handle.js';
 import { jsonParam, queryRows, toIso } from './sql-rows.js';
 
-const COLUMNS = sql.raw(
+export const SIDE_EFFECT_COLUMNS = sql.raw(
   'tenant_id, idempotency_key, run_id, step_id, kind, status, external_id, result, created_at, updated_at',
 );
 
-interface SideEffectRow {
+export interface SideEffectRow {
   tenant_id: string;
   idempotency_key: string;
   run_id: string;
@@ -33,19 +33,19 @@ export function createPostgresSideEffectLedger(database: Database): SideEffectLe
             VALUES (${tenantId}, ${intent.idempotencyKey}, ${intent.runId}, ${intent.stepId}, ${intent.kind}, 'intent',
                     ${intent.at}::timestamptz, ${intent.at}::timestamptz)
             ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
-            RETURNING ${COLUMNS}`,
+            RETURNING ${SIDE_EFFECT_COLUMNS}`,
       );
-      if (inserted[0]) return { record: recordFromRow(inserted[0]), created: true };
+      if (inserted[0]) return { record: sideEffectFromRow(inserted[0]), created: true };
       const existing = await queryRows<SideEffectRow>(
         db,
-        sql`SELECT ${COLUMNS} FROM side_effects WHERE tenant_id = ${tenantId} AND idempotency_key = ${intent.idempotencyKey}`,
+        sql`SELECT ${SIDE_EFFECT_COLUMNS} FROM side_effects WHERE tenant_id = ${tenantId} AND idempotency_key = ${intent.idempotencyKey}`,
       );
       if (!existing[0])
         throw new AppError(
           'internal',
           `side effect ${intent.idempotencyKey} vanished while recording its intent`,
         );
-      return { record: recordFromRow(existing[0]), created: false };
+      return { record: sideEffectFromRow(existing[0]), created: false };
     },
 
     async recordDone(tenantId, idempotencyKey, done) {
@@ -68,7 +68,7 @@ export function createPostgresSideEffectLedger(database: Database): SideEffectLe
   };
 }
 
-function recordFromRow(row: SideEffectRow): SideEffectRecord {
+export function sideEffectFromRow(row: SideEffectRow): SideEffectRecord {
   return {
     tenantId: row.tenant_id,
     idempotencyKey: row.idempotency_key,

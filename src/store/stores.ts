@@ -37,9 +37,10 @@ export function createPostgresStores(database: Database): Stores {
 
 export function createMemoryStores(): Stores {
   const database = createMemoryDatabase();
+  const ledger = createMemorySideEffectLedger();
   return {
-    runStore: createMemoryRunStore({ database }),
-    ledger: createMemorySideEffectLedger(),
+    runStore: createMemoryRunStore({ database, ledger }),
+    ledger,
     audit: database.audit,
     intake: createMemoryIntakeStore(database),
     runQueries: createMemoryRunQueries(database),

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { describeCheckpointBatches } from './run-store-batch-conformance.js';
 import { describeSteps, describeTenantIsolation } from './run-store-step-conformance.js';
 import {
   auditActions,
@@ -20,6 +21,7 @@ export function runRunStoreConformance(name: string, makeHarness: MakeRunStoreHa
     describeCreate(makeHarness);
     describeUpdate(makeHarness);
     describeSteps(makeHarness);
+    describeCheckpointBatches(makeHarness);
     describeTenantIsolation(makeHarness);
   });
 }

@@ -5,11 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { AuditEvent, AuditLog } from '../domain/ports/audit.js';
 import type { NewRun, RunStore } from '../domain/ports/run-store.js';
+import type { SideEffectLedger } from '../domain/ports/side-effects.js';
 
 export interface RunStoreHarness {
   runStore: RunStore;
   /** The audit log the store writes its events to. */
   audit: AuditLog;
+  /** The side-effect ledger writeCheckpoints records in. */
+  ledger: SideEffectLedger;
 }
 
 export function newTenant(): string {

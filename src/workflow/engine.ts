@@ -1,8 +1,11 @@
 // The durable step engine: `step.run(id, fn)` memoised in a RunStore. A resumed run returns the stored
 // output of every finished step and continues at the first unfinished one. It knows nothing of leads
-// or connectors; workflows are plain async functions given a StepApi.
+// or connectors; workflows are plain async functions given a StepApi. Checkpoints are written in
+// batches by a CheckpointWriter: with each external write's intent, at the end, and after a short delay.
 import { AppError, RETRY_POLICY, toAppError } from '../domain/errors.js';
 import type { RunError, RunRecord, RunStatus, RunStore, StepRecord } from '../domain/ports/run-store.js';
+import type { SideEffectLedger } from '../domain/ports/side-effects.js';
+import { CheckpointWriter, DEFAULT_CHECKPOINT_DELAY_MS } from './checkpoint-writer.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { DEFAULT_RETRY_POLICY, getRetryDelay } from './retry-policy.js';
 
@@ -15,6 +18,11 @@ export interface StepContext {
   idempotencyKey: string;
   /** The business clock at the start of this attempt (ISO). */
   now: string;
+  /**
+   * The run's side-effect ledger: hand it to performOnce. An intent is written together with the
+   * checkpoints before it, so it is never durable ahead of the steps that led to the write.
+   */
+  ledger: SideEffectLedger;
 }
 
 export interface StepApi {
@@ -47,6 +55,8 @@ export interface EngineDeps {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   retry?: RetryPolicy;
+  /** Longest a step checkpoint waits for its batch (ms); default DEFAULT_CHECKPOINT_DELAY_MS. */
+  checkpointDelayMs?: number;
 }
 
 export interface RunResult {
@@ -80,16 +90,20 @@ export function createStepIdempotencyKey(tenantId: string, runId: string, stepId
 export async function executeRun(deps: EngineDeps, tenantId: string, runId: string, workflow: Workflow): Promise<RunResult> {
   const { store } = deps;
   const wall = deps.wallClock ?? Date.now;
-  const existing = await store.findRun(tenantId, runId);
-  if (!existing) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
-  if (isFinal(existing.status)) return { run: existing, status: existing.status, error: existing.error };
+  const begun = await store.startAttempt(tenantId, runId, iso(wall()));
+  if (!begun) {
+    const existing = await store.findRun(tenantId, runId);
+    if (!existing) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
+    return { run: existing, status: existing.status, error: existing.error };
+  }
 
-  // A run never executed (attempt 0) has no step rows: the engine writes the attempt before any step.
-  const steps = existing.attempt === 0 ? [] : await store.listSteps(tenantId, runId);
-  const attempt = existing.attempt + 1;
-  await store.updateRun(tenantId, runId, { status: 'running', attempt, error: null, updatedAt: iso(wall()) });
-  const api = createStepApi(deps, tenantId, runId, steps);
-  const ctx: WorkflowContext = { tenantId, runId, input: existing.input, now: deps.clock };
+  // A run on its first attempt has no step rows: the engine writes the attempt before any step.
+  const steps = begun.attempt === 1 ? [] : await store.listSteps(tenantId, runId);
+  const writer = new CheckpointWriter(store, tenantId, runId, {
+    maxDelayMs: deps.checkpointDelayMs ?? DEFAULT_CHECKPOINT_DELAY_MS,
+  });
+  const api = createStepApi(deps, writer, tenantId, runId, steps);
+  const ctx: WorkflowContext = { tenantId, runId, input: begun.input, now: deps.clock };
 
   let status: RunStatus;
   let error: RunError | null = null;
@@ -99,6 +113,10 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
     status = outcome.status;
     reason = outcome.reason;
   } catch (thrown) {
+    if (writer.failure !== null) {
+      writer.close();
+      throw writer.failure;
+    }
     if (thrown instanceof SkipRunError) {
       status = 'skipped';
       reason = thrown.reason;
@@ -110,10 +128,14 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
   }
   const updatedAt = iso(wall());
   const finishedAt = isFinal(status) ? updatedAt : null;
-  await store.updateRun(tenantId, runId, { status, error, reason, finishedAt, updatedAt });
+  try {
+    await writer.write({ run: { status, error, reason, finishedAt, updatedAt } });
+  } finally {
+    writer.close();
+  }
   // The record as just written, built here rather than read back: one round trip less per run.
-  const currentStep = api.lastStarted() ?? existing.currentStep;
-  const run: RunRecord = { ...existing, status, attempt, error, reason, finishedAt, updatedAt, currentStep };
+  const currentStep = api.lastStarted() ?? begun.currentStep;
+  const run: RunRecord = { ...begun, status, error, reason, finishedAt, updatedAt, currentStep };
   return { run, status, error };
 }
 
@@ -128,6 +150,7 @@ function iso(ms: number): string {
 /** The workflow's step API, plus the step last started here (the run's current step in the store). */
 function createStepApi(
   deps: EngineDeps,
+  writer: CheckpointWriter,
   tenantId: string,
   runId: string,
   history: StepRecord[],
@@ -153,34 +176,36 @@ function createStepApi(
       claim(stepId);
       const done = finished.get(stepId);
       if (done) return done.output as T;
-      await closeInterrupted(deps, tenantId, interrupted, stepId);
-      return runAttempts(deps, { tenantId, runId, stepId, firstAttempt: (lastAttempt.get(stepId) ?? 0) + 1 }, fn, onStarted);
+      closeInterrupted(deps, writer, interrupted, stepId);
+      const at = { tenantId, runId, stepId, firstAttempt: (lastAttempt.get(stepId) ?? 0) + 1 };
+      return runAttempts(deps, writer, at, fn, onStarted);
     },
     async skip(stepId: string, reason: string): Promise<void> {
       claim(stepId);
       if (finished.has(stepId)) return;
-      await closeInterrupted(deps, tenantId, interrupted, stepId);
+      closeInterrupted(deps, writer, interrupted, stepId);
       const attempt = (lastAttempt.get(stepId) ?? 0) + 1;
       const at = iso((deps.wallClock ?? Date.now)());
-      await deps.store.startStep(tenantId, { runId, stepId, attempt, startedAt: at });
+      writer.openStep(stepId, attempt, at);
       onStarted(stepId);
-      await deps.store.finishStep(tenantId, runId, stepId, attempt, {
+      writer.closeStep(stepId, attempt, at, {
         status: 'skipped',
         output: { reason },
         error: null,
         finishedAt: at,
         durationMs: 0,
       });
+      return Promise.resolve();
     },
     lastStarted: () => lastStarted,
   };
 }
 
 /** A step left `running` by a crash is closed as failed (`crashed`) before it is tried again. */
-async function closeInterrupted(deps: EngineDeps, tenantId: string, interrupted: StepRecord[], stepId: string): Promise<void> {
+function closeInterrupted(deps: EngineDeps, writer: CheckpointWriter, interrupted: StepRecord[], stepId: string): void {
   const wall = deps.wallClock ?? Date.now;
   for (const record of interrupted.filter((r) => r.stepId === stepId)) {
-    await deps.store.finishStep(tenantId, record.runId, stepId, record.attempt, {
+    writer.closeStep(stepId, record.attempt, record.startedAt, {
       status: 'failed',
       output: null,
       error: { code: 'crashed', message: 'the process stopped before the step recorded its result' },
@@ -192,6 +217,7 @@ async function closeInterrupted(deps: EngineDeps, tenantId: string, interrupted:
 
 async function runAttempts<T>(
   deps: EngineDeps,
+  writer: CheckpointWriter,
   at: { tenantId: string; runId: string; stepId: string; firstAttempt: number },
   fn: (ctx: StepContext) => Promise<T>,
   onStarted: (stepId: string) => void,
@@ -199,23 +225,27 @@ async function runAttempts<T>(
   const wall = deps.wallClock ?? Date.now;
   const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
   const idempotencyKey = createStepIdempotencyKey(at.tenantId, at.runId, at.stepId);
+  const ledger = writer.ledger();
+  const { tenantId, runId, stepId } = at;
   for (let attempt = at.firstAttempt, tries = 1; ; attempt++, tries++) {
     const started = wall();
-    await deps.store.startStep(at.tenantId, { runId: at.runId, stepId: at.stepId, attempt, startedAt: iso(started) });
-    onStarted(at.stepId);
-    const ctx: StepContext = { ...at, attempt, idempotencyKey, now: deps.clock() };
+    writer.openStep(stepId, attempt, iso(started));
+    onStarted(stepId);
+    const ctx: StepContext = { tenantId, runId, stepId, attempt, idempotencyKey, now: deps.clock(), ledger };
     try {
       // A JSON round trip makes the first execution return exactly what a replay would.
       const output = toJson(await fn(ctx)) as T;
-      await finish(deps, at, attempt, started, { status: 'succeeded', output, error: null });
+      finish(deps, writer, stepId, attempt, started, { status: 'succeeded', output, error: null });
       return output;
     } catch (thrown) {
+      // The run's records could not be written: no use retrying the step, the run stops here.
+      if (writer.failure !== null) throw writer.failure;
       if (thrown instanceof SkipRunError) {
-        await finish(deps, at, attempt, started, { status: 'skipped', output: { reason: thrown.reason }, error: null });
+        finish(deps, writer, stepId, attempt, started, { status: 'skipped', output: { reason: thrown.reason }, error: null });
         throw thrown;
       }
       const error = toAppError(thrown);
-      await finish(deps, at, attempt, started, { status: 'failed', output: null, error: toRunError(error) });
+      finish(deps, writer, stepId, attempt, started, { status: 'failed', output: null, error: toRunError(error) });
       const delay = getRetryDelay(error, tries, policy, deps.random ?? Math.random);
       if (delay === null) throw new StepFailedError(at.stepId, error);
       await (deps.sleep ?? defaultSleep)(delay);
@@ -223,15 +253,16 @@ async function runAttempts<T>(
   }
 }
 
-async function finish(
+function finish(
   deps: EngineDeps,
-  at: { tenantId: string; runId: string; stepId: string },
+  writer: CheckpointWriter,
+  stepId: string,
   attempt: number,
   started: number,
   result: { status: 'succeeded' | 'failed' | 'skipped'; output: unknown; error: RunError | null },
-): Promise<void> {
+): void {
   const ended = (deps.wallClock ?? Date.now)();
-  await deps.store.finishStep(at.tenantId, at.runId, at.stepId, attempt, {
+  writer.closeStep(stepId, attempt, iso(started), {
     ...result,
     finishedAt: iso(ended),
     durationMs: Math.max(0, ended - started),

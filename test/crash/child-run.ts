@@ -42,6 +42,14 @@ function pausingAtCheckpoint(store: RunStore): RunStore {
       if (end.status === 'succeeded') await reach(`checkpoint:${stepId}`);
       return store.finishStep(tenantId, runId, stepId, attempt, end);
     },
+    startAttempt: (tenantId, runId, at) => store.startAttempt(tenantId, runId, at),
+    // The engine records successes in batches: stop at the batch that would record the step's success.
+    async writeCheckpoints(tenantId, runId, batch) {
+      for (const step of batch.steps) {
+        if (step.end?.status === 'succeeded') await reach(`checkpoint:${step.stepId}`);
+      }
+      return store.writeCheckpoints(tenantId, runId, batch);
+    },
   };
 }
 
@@ -59,7 +67,7 @@ if (args.mode === 'start') {
   // What the service does for a run whose process died: back to pending, then executed again.
   await store.updateRun(TENANT, args.runId, { status: 'pending', updatedAt: new Date().toISOString() });
 }
-const workflow = createFormLeadWorkflow({ connectors, settings: fixture.workspace.settings, ledger: stores.ledger, drafts: stores.drafts });
+const workflow = createFormLeadWorkflow({ connectors, settings: fixture.workspace.settings, drafts: stores.drafts });
 const result = await executeRun({ store, clock }, TENANT, args.runId, workflow);
 process.stdout.write(`RESULT ${JSON.stringify({ status: result.status, error: result.error })}\n`);
 await database.close();

@@ -1,7 +1,8 @@
 // Crash tests with a real kill -9: a child process runs the lead on a real database and is SIGKILLed at
 // a chosen point (right after a write reached the fake HubSpot or Gmail, or when a step is about to
 // record its checkpoint); a second child resumes the same run. The journal of writes must hold exactly
-// one draft, task, note and label, and the database a succeeded run where only that step ran twice.
+// one draft, task, note and label, and the database a succeeded run that went on from what the killed
+// child had recorded (steps whose success was recorded did not run again).
 // PostgreSQL (a fresh database for this file) when a URL is set; else a PGlite directory, except in CI.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,12 +14,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createSeededDataDir } from '../../src/cli/commands/cli-test-databases.js';
+import type { StepRecord } from '../../src/domain/ports/run-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createPostgresRunStore } from '../../src/store/run-store.js';
 import { CI_NEEDS_POSTGRES, readTestEnv } from '../../src/testing/test-env.js';
 import { openTestDatabase, type TestDatabase } from '../../src/testing/test-database.js';
 import type { ChildArgs } from './child-run.js';
-import { assertEffectsOnce, assertOnlyStepRetried, loadCrashFixture, TENANT, type CrashFixture } from './crash-fixture.js';
+import { assertEffectsOnce, assertResumedFromDurableState, loadCrashFixture, TENANT, type CrashFixture } from './crash-fixture.js';
 import { readJournal, replayJournal } from './journaled-connectors.js';
 
 const CHILD = fileURLToPath(new URL('./child-run.ts', import.meta.url));
@@ -70,6 +72,8 @@ async function killAndResume(target: Target, fixture: CrashFixture, killAt: stri
   assert.equal(killed.signal, 'SIGKILL', `the child should have reached ${killAt}: ${killed.stderr}`);
   assert.deepEqual(killed.lines.at(-1), `MARKER ${killAt}`);
 
+  const recorded = await readSteps(target, runId);
+
   const resumed = await runChild({ ...base, mode: 'resume', killAt: null });
   assert.equal(resumed.code, 0, resumed.stderr);
   assert.deepEqual(JSON.parse(resumed.lines.find((l) => l.startsWith('RESULT '))?.slice(7) ?? '{}'), { status: 'succeeded', error: null });
@@ -83,7 +87,17 @@ async function killAndResume(target: Target, fixture: CrashFixture, killAt: stri
   try {
     const store = createPostgresRunStore(database);
     assert.equal((await store.findRun(TENANT, runId))?.status, 'succeeded');
-    assertOnlyStepRetried(await store.listSteps(TENANT, runId), step);
+    assertResumedFromDurableState(recorded, await store.listSteps(TENANT, runId), step);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The run's step records as the killed child left them in the database. */
+async function readSteps(target: Target, runId: string): Promise<StepRecord[]> {
+  const database = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '' });
+  try {
+    return await createPostgresRunStore(database).listSteps(TENANT, runId);
   } finally {
     await database.close();
   }

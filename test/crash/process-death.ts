@@ -2,7 +2,7 @@
 // call throws, as nothing more reaches the database from a dead process. It is triggered by the run
 // store's checkpoint of one step (the step's work is done, its checkpoint is lost) or by an armed
 // fault of the demo connectors firing (the write happened, its response and everything after are lost).
-import type { RunStore, StepEnd } from '../../src/domain/ports/run-store.js';
+import type { CheckpointBatch, RunStore, StepEnd } from '../../src/domain/ports/run-store.js';
 
 export class CrashError extends Error {
   constructor(where: string) {
@@ -58,6 +58,14 @@ export function dyingRunStore(store: RunStore, death: ProcessDeath, crashStep: s
       if (stepId === crashStep && end.status === 'succeeded') death.die(`after ${stepId}'s work, before its checkpoint`);
       return store.finishStep(tenantId, runId, stepId, attempt, end);
     },
+    // The engine records successes in batches: the batch that would record the step's success is lost.
+    async writeCheckpoints(tenantId: string, runId: string, batch: CheckpointBatch) {
+      death.check();
+      if (batch.steps.some((s) => s.stepId === crashStep && s.end?.status === 'succeeded')) {
+        death.die(`after ${crashStep}'s work, before its checkpoint`);
+      }
+      return store.writeCheckpoints(tenantId, runId, batch);
+    },
   };
 }
 
@@ -69,5 +77,7 @@ function bindAll(store: RunStore): RunStore {
     updateRun: (tenantId, runId, patch) => store.updateRun(tenantId, runId, patch),
     startStep: (tenantId, step) => store.startStep(tenantId, step),
     finishStep: (tenantId, runId, stepId, attempt, end) => store.finishStep(tenantId, runId, stepId, attempt, end),
+    startAttempt: (tenantId, runId, at) => store.startAttempt(tenantId, runId, at),
+    writeCheckpoints: (tenantId, runId, batch) => store.writeCheckpoints(tenantId, runId, batch),
   };
 }

@@ -87,7 +87,7 @@ async function execute(stores: Stores, prepared: PreparedLead, tenantId: string,
   const clock = (): string => prepared.clock.now;
   const { settings } = prepared.workspace;
   const connectors = prepared.connectors ?? createDemoConnectors(prepared.workspace, { clock });
-  const workflow = createFormLeadWorkflow({ connectors, settings, ledger: stores.ledger, drafts: stores.drafts });
+  const workflow = createFormLeadWorkflow({ connectors, settings, drafts: stores.drafts });
   return executeRun({ store: stores.runStore, clock }, tenantId, runId, workflow);
 }
 

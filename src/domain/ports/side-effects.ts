@@ -16,11 +16,22 @@ export interface SideEffectRecord {
   updatedAt: string;
 }
 
+export interface EffectIntent {
+  idempotencyKey: string;
+  runId: string;
+  stepId: string;
+  kind: string;
+  at: string;
+}
+
+export interface EffectDone {
+  externalId: string;
+  result: unknown;
+  at: string;
+}
+
 export interface SideEffectLedger {
   /** Records the intent, or returns the record that already holds this key (intent or done). */
-  recordIntent(
-    tenantId: string,
-    intent: { idempotencyKey: string; runId: string; stepId: string; kind: string; at: string },
-  ): Promise<{ record: SideEffectRecord; created: boolean }>;
-  recordDone(tenantId: string, idempotencyKey: string, done: { externalId: string; result: unknown; at: string }): Promise<void>;
+  recordIntent(tenantId: string, intent: EffectIntent): Promise<{ record: SideEffectRecord; created: boolean }>;
+  recordDone(tenantId: string, idempotencyKey: string, done: EffectDone): Promise<void>;
 }

@@ -86,7 +86,7 @@ async function createGmailDraft(deps: FormLeadDeps, written: WrittenDraft, ctx: 
   const { draft } = written;
   const key = `${ctx.idempotencyKey}:draft`;
   const outcome = await performOnce({
-    ledger: deps.ledger,
+    ledger: ctx.ledger,
     tenantId: ctx.tenantId,
     runId: ctx.runId,
     stepId: ctx.stepId,
@@ -138,7 +138,7 @@ async function logCrmActivity(deps: FormLeadDeps, u: Understanding, gmail: Gmail
   const who = [u.lead.firstName, u.lead.lastName].filter(Boolean).join(' ') || u.lead.email;
   const subject = `Follow up with ${who}${u.lead.company ? ` (${u.lead.company})` : ''}`;
   const body = taskBody(u, gmail);
-  const base = { ledger: deps.ledger, tenantId: ctx.tenantId, runId: ctx.runId, stepId: ctx.stepId, now: () => ctx.now };
+  const base = { ledger: ctx.ledger, tenantId: ctx.tenantId, runId: ctx.runId, stepId: ctx.stepId, now: () => ctx.now };
   const taskKey = `${ctx.idempotencyKey}:task`;
   const task = await performOnce({
     ...base,

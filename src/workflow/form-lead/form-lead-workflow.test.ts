@@ -7,7 +7,6 @@ import { createDemoConnectors } from '../../connectors/demo/index.js';
 import { loadExampleWorkspace } from '../../connectors/demo/test-workspace.js';
 import { PermanentError, TransientError } from '../../domain/errors.js';
 import type { StepRecord } from '../../domain/ports/run-store.js';
-import { createMemorySideEffectLedger } from '../../store/memory-side-effect-ledger.js';
 import { createMemoryRunStore } from '../../store/memory-run-store.js';
 import type { RunResult } from '../engine.js';
 import { executeRun } from '../engine.js';
@@ -32,7 +31,7 @@ async function runLead(
   arrange(connectors);
   const store = createMemoryRunStore();
   await store.createRun({ id: 'run-1', tenantId: TENANT, workflow: 'form-lead', idempotencyKey: name, input: { payload }, traceId: null, createdAt: submittedAt });
-  const workflow = createFormLeadWorkflow({ connectors, settings: workspace.settings, ledger: createMemorySideEffectLedger(), drafts: null });
+  const workflow = createFormLeadWorkflow({ connectors, settings: workspace.settings, drafts: null });
   const result = await executeRun({ store, clock: () => submittedAt, sleep: () => Promise.resolve() }, TENANT, 'run-1', workflow);
   return { result, steps: await store.listSteps(TENANT, 'run-1'), connectors };
 }
@@ -146,7 +145,7 @@ describe('form-lead workflow against the demo workspace', () => {
     const connectors = createDemoConnectors(workspace, { clock: () => '2026-11-24T15:00:00.000Z' });
     const store = createMemoryRunStore();
     await store.createRun({ id: 'r', tenantId: TENANT, workflow: 'form-lead', idempotencyKey: 'k', input: { payload: { email: 'not-an-email', firstname: 'x'.repeat(150) } }, traceId: null, createdAt: '2026-11-24T15:00:00.000Z' });
-    const workflow = createFormLeadWorkflow({ connectors, settings: workspace.settings, ledger: createMemorySideEffectLedger(), drafts: null });
+    const workflow = createFormLeadWorkflow({ connectors, settings: workspace.settings, drafts: null });
     const result = await executeRun({ store, clock: () => '2026-11-24T15:00:00.000Z' }, TENANT, 'r', workflow);
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.code, 'validation');

@@ -135,7 +135,7 @@ async function findOrCreateCompany(
   if (found) return { company: found, created: false };
   const key = `${ctx.idempotencyKey}:company`;
   const outcome = await performOnce<CrmCompany>({
-    ledger: deps.ledger,
+    ledger: ctx.ledger,
     tenantId: ctx.tenantId,
     runId: ctx.runId,
     stepId: ctx.stepId,

@@ -5,7 +5,6 @@ import { createDemoConnectors } from '../../connectors/demo/index.js';
 import { loadExampleWorkspace } from '../../connectors/demo/test-workspace.js';
 import { QuotaExhaustedError } from '../../domain/errors.js';
 import type { LlmCompletion, LlmMessage, LlmPort } from '../../domain/ports/llm.js';
-import { createMemorySideEffectLedger } from '../../store/memory-side-effect-ledger.js';
 import { createMemoryRunStore } from '../../store/memory-run-store.js';
 import { executeRun } from '../engine.js';
 import { createFormLeadWorkflow } from './form-lead-workflow.js';
@@ -44,7 +43,7 @@ async function run(llm: LlmPort) {
   const demo = createDemoConnectors(workspace, { clock: () => now });
   const store = createMemoryRunStore();
   await store.createRun({ id: 'r1', tenantId: 't', workflow: 'form-lead', idempotencyKey: 'k', input: { payload }, traceId: null, createdAt: now });
-  const workflow = createFormLeadWorkflow({ connectors: { ...demo, llm }, settings: workspace.settings, ledger: createMemorySideEffectLedger(), drafts: null });
+  const workflow = createFormLeadWorkflow({ connectors: { ...demo, llm }, settings: workspace.settings, drafts: null });
   const result = await executeRun({ store, clock: () => now, sleep: () => Promise.resolve() }, 't', 'r1', workflow);
   const steps = await store.listSteps('t', 'r1');
   const output = <T>(id: string): T => steps.find((s) => s.stepId === id && s.status === 'succeeded')?.output as T;
