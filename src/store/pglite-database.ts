@@ -2,6 +2,7 @@
 // or in memory for tests. Start-up costs seconds and hundreds of MB, so open one and keep it.
 import { mkdirSync } from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { applyMigrations, checkSchemaName, quoteIdentifier } from './apply-migrations.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
@@ -26,8 +27,11 @@ export async function openPgliteDatabase(dataDir: string, options: PgliteOpenOpt
   }
   let client: PGlite;
   try {
-    const pgliteOptions: PGliteOptions =
-      options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir };
+    // pg_trgm backs the run list's search indexes (migration 0004); PGlite ships it but loads it only when asked.
+    const pgliteOptions: PGliteOptions = {
+      extensions: { pg_trgm },
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    };
     client = inMemory ? new PGlite(pgliteOptions) : new PGlite(dataDir, pgliteOptions);
     await client.waitReady;
     // PGlite is a single session, so the search_path set here holds for every later query.

@@ -9,6 +9,7 @@ import { runDraftStoreConformance } from '../testing/draft-store-conformance.js'
 import { runIntakeStoreConformance } from '../testing/intake-store-conformance.js';
 import { runPortDatabaseChecks } from '../testing/port-database-checks.js';
 import { runRunDispatchConformance } from '../testing/run-dispatch-conformance.js';
+import { runRunListDatabaseChecks } from '../testing/run-list-database-checks.js';
 import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
 import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -28,6 +29,7 @@ describe('stores on PGlite', () => {
   runPortDatabaseChecks(() => database);
   runIntakeStoreConformance('PGlite', () => createPostgresStores(database));
   runRunQueriesConformance('PGlite', () => createPostgresStores(database));
+  runRunListDatabaseChecks(() => database);
   runRunDispatchConformance('PGlite', () => createPostgresStores(database));
   runDraftStoreConformance('PGlite', () => createPostgresStores(database));
   runSettingsStoreConformance('PGlite', () => createPostgresStores(database));

@@ -18,6 +18,7 @@ import { runDraftStoreConformance } from '../testing/draft-store-conformance.js'
 import { runIntakeStoreConformance } from '../testing/intake-store-conformance.js';
 import { runPortDatabaseChecks } from '../testing/port-database-checks.js';
 import { runRunDispatchConformance } from '../testing/run-dispatch-conformance.js';
+import { runRunListDatabaseChecks } from '../testing/run-list-database-checks.js';
 import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
 import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -38,6 +39,7 @@ describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
   runPortDatabaseChecks(() => database);
   runIntakeStoreConformance('PostgreSQL', () => createPostgresStores(database));
   runRunQueriesConformance('PostgreSQL', () => createPostgresStores(database));
+  runRunListDatabaseChecks(() => database);
   runRunDispatchConformance('PostgreSQL', () => createPostgresStores(database));
   runDraftStoreConformance('PostgreSQL', () => createPostgresStores(database));
   runSettingsStoreConformance('PostgreSQL', () => createPostgresStores(database));
@@ -56,6 +58,15 @@ describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
         const { run } = await createPostgresStores(inSchema).runStore.createRun(newRun(tenant));
         assert.equal(await createPostgresStores(database).runStore.findRun(tenant, run.id), null);
         assert.deepEqual(await createPostgresStores(inSchema).runStore.findRun(tenant, run.id), run);
+        // The count triggers write to the schema's own run_status_counts, not to public's.
+        assert.equal(
+          (await createPostgresStores(inSchema).runQueries.countRunsByStatus(tenant, {})).pending,
+          1,
+        );
+        assert.equal(
+          (await createPostgresStores(database).runQueries.countRunsByStatus(tenant, {})).pending,
+          0,
+        );
       } finally {
         await inSchema.close();
       }

@@ -13,6 +13,11 @@ export function likePattern(search: string | undefined): string | null {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** True when the filter keeps every run of the tenant: no time window and no search term. */
+export function selectsWholeTenant(filter: Pick<RunListFilter, 'from' | 'to' | 'search'>): boolean {
+  return filter.from === undefined && filter.to === undefined && likePattern(filter.search) === null;
+}
+
 /** The memory store's version of the shared filters: created_at window and search. */
 export function matchesCommonFilters(
   run: MemoryRun,

@@ -5,7 +5,7 @@ import type { FailureGroup, RunListFilter, RunListItem, RunQueries } from '../do
 import { RUN_STATUSES, type RunStatus } from '../domain/ports/run-store.js';
 import type { Database } from './database-handle.js';
 import { decodeCursor, pageLimit, pageOf } from './keyset-cursor.js';
-import { likePattern, MAX_FAILURE_RUN_IDS } from './run-list-filter.js';
+import { likePattern, MAX_FAILURE_RUN_IDS, selectsWholeTenant } from './run-list-filter.js';
 import { queryRows, toIso, toIsoOrNull } from './sql-rows.js';
 
 const LIST_COLUMNS = sql.raw(
@@ -43,17 +43,7 @@ export function createPostgresRunQueries(database: Database): RunQueries {
   return {
     async listRuns(tenantId: string, filter: RunListFilter) {
       const limit = pageLimit(filter.limit);
-      const cursor = decodeCursor(filter.cursor);
-      const after =
-        cursor === null
-          ? sql``
-          : sql` AND (created_at, id COLLATE "C") < (${cursor.createdAt}::timestamptz, ${cursor.id}::text COLLATE "C")`;
-      const rows = await queryRows<ListRow>(
-        db,
-        sql`SELECT ${LIST_COLUMNS} FROM workflow_runs
-            WHERE tenant_id = ${tenantId}${statusFilter(filter.statuses)}${commonFilters(filter)}${after}
-            ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${limit + 1}::int`,
-      );
+      const rows = await queryRows<ListRow>(db, listRunsSql(tenantId, filter));
       return pageOf(rows.map(listItemFromRow), limit, (item) => item);
     },
 
@@ -67,11 +57,7 @@ export function createPostgresRunQueries(database: Database): RunQueries {
     },
 
     async countRunsByStatus(tenantId, filter) {
-      const rows = await queryRows<{ status: RunStatus; n: number }>(
-        db,
-        sql`SELECT status, count(*)::int AS n FROM workflow_runs
-            WHERE tenant_id = ${tenantId}${commonFilters(filter)} GROUP BY status`,
-      );
+      const rows = await queryRows<{ status: RunStatus; n: number }>(db, countRunsSql(tenantId, filter));
       const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
       for (const row of rows) counts[row.status] = row.n;
       return counts;
@@ -88,6 +74,31 @@ export function createPostgresRunQueries(database: Database): RunQueries {
       }));
     },
   };
+}
+
+/** One page of the list plus one row (to tell whether there is a next page). Exported for plan checks. */
+export function listRunsSql(tenantId: string, filter: RunListFilter): SQL {
+  const cursor = decodeCursor(filter.cursor);
+  const after =
+    cursor === null
+      ? sql``
+      : sql` AND (created_at, id COLLATE "C") < (${cursor.createdAt}::timestamptz, ${cursor.id}::text COLLATE "C")`;
+  return sql`SELECT ${LIST_COLUMNS} FROM workflow_runs
+             WHERE tenant_id = ${tenantId}${statusFilter(filter.statuses)}${commonFilters(filter)}${after}
+             ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${pageLimit(filter.limit) + 1}::int`;
+}
+
+/**
+ * Runs per status. The whole tenant (the list's usual view) is read from the counts that migration 0004's
+ * triggers keep in step with workflow_runs; a window or a search counts the matching runs themselves.
+ * Exported for plan checks.
+ */
+export function countRunsSql(tenantId: string, filter: Pick<RunListFilter, 'from' | 'to' | 'search'>): SQL {
+  if (selectsWholeTenant(filter)) {
+    return sql`SELECT status, sum(delta)::int AS n FROM run_status_counts WHERE tenant_id = ${tenantId} GROUP BY status`;
+  }
+  return sql`SELECT status, count(*)::int AS n FROM workflow_runs
+             WHERE tenant_id = ${tenantId}${commonFilters(filter)} GROUP BY status`;
 }
 
 function statusFilter(statuses: RunStatus[] | undefined): SQL {
@@ -107,7 +118,7 @@ function commonFilters(filter: Pick<RunListFilter, 'from' | 'to' | 'search'>): S
   if (filter.to !== undefined) parts.push(sql` AND created_at < ${filter.to}::timestamptz`);
   const pattern = likePattern(filter.search);
   if (pattern !== null) {
-    // lower() on both sides rather than pg_trgm: the same on PostgreSQL 15 and PGlite, no extension.
+    // `lower(col) LIKE` exactly as the pg_trgm indexes of migration 0004 are written, so they serve it.
     parts.push(
       sql` AND (lower(email) LIKE lower(${pattern}) ESCAPE '\\' OR lower(company) LIKE lower(${pattern}) ESCAPE '\\')`,
     );

@@ -17,6 +17,7 @@ export const EXPECTED_TABLES = [
   'crm_activity',
   'drafts',
   'form_submissions',
+  'run_status_counts',
   'sessions',
   'settings',
   'side_effects',

@@ -2,7 +2,7 @@
 // (filters, case-insensitive search, keyset pages that show every run once), counts and failure groups.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RUN_STATUSES } from '../domain/ports/run-store.js';
+import { RUN_STATUSES, type RunStatus } from '../domain/ports/run-store.js';
 import { newIntake, runInStatus, type MakeStores } from './port-fixtures.js';
 import { isAppError, newTenant } from './store-fixtures.js';
 
@@ -11,6 +11,7 @@ const at = (minute: number): string => `2026-11-25T15:${String(minute).padStart(
 export function runRunQueriesConformance(name: string, makeStores: MakeStores): void {
   describe(`RunQueries conformance: ${name}`, () => {
     describeList(makeStores);
+    describeSearch(makeStores);
     describeCounts(makeStores);
     describeFailures(makeStores);
   });
@@ -153,6 +154,36 @@ function describeList(make: MakeStores): void {
   });
 }
 
+function describeSearch(make: MakeStores): void {
+  it('finds a substring from the middle of an email or a company among many runs, and counts what it finds', async () => {
+    const stores = await make();
+    const tenant = newTenant();
+    const people: { id: string; email: string; company: string }[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const email = `Lead${i}@Mail${i % 4}.Example`;
+      const company = `Firm ${i % 3} Trading`;
+      const { submission, run } = newIntake(tenant, { email, company, createdAt: at(i) });
+      people.push({ id: (await stores.intake.recordSubmission(submission, run)).runId, email, company });
+    }
+    const expected = (term: string): string[] =>
+      people
+        .filter((p) => [p.email, p.company].some((field) => field.toLowerCase().includes(term.toLowerCase())))
+        .map((p) => p.id)
+        .sort();
+    const search = async (term: string): Promise<string[]> =>
+      (await stores.runQueries.listRuns(tenant, { limit: 100, search: term })).items.map((i) => i.id).sort();
+    for (const term of ['d1@mail', 'AIL2.EX', '3@m', 'rm 2 tr', 'lead2', 'example', 'xample.', 'mail4']) {
+      assert.deepEqual(await search(term), expected(term), `search "${term}"`);
+    }
+    assert.equal((await search('d1@mail')).length, 1);
+    assert.equal((await search('AIL2.EX')).length, 7);
+    assert.deepEqual(await stores.runQueries.countRunsByStatus(tenant, { search: 'ail2.ex' }), {
+      ...Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])),
+      pending: 7,
+    });
+  });
+}
+
 function describeCounts(make: MakeStores): void {
   it('counts runs per status, every status present, under the same window and search', async () => {
     const stores = await make();
@@ -177,6 +208,63 @@ function describeCounts(make: MakeStores): void {
       ...empty,
       pending: 1,
     });
+  });
+
+  it('keeps the counts right as runs arrive, are claimed, finish, fail, are retried and are redelivered', async () => {
+    const stores = await make();
+    const tenant = newTenant();
+    const counts = (): Promise<Record<RunStatus, number>> => stores.runQueries.countRunsByStatus(tenant, {});
+    const zero = await counts();
+    const intakes = Array.from({ length: 5 }, (_, i) => newIntake(tenant, { createdAt: at(i) }));
+    for (const { submission, run } of intakes) await stores.intake.recordSubmission(submission, run);
+    const [a, b, c, d] = intakes.map((i) => i.run.id);
+    assert.ok(a !== undefined && b !== undefined && c !== undefined && d !== undefined);
+    assert.deepEqual(await counts(), { ...zero, pending: 5 });
+
+    const claim = { owner: 'w1', now: at(10), leaseUntil: at(11) };
+    for (const runId of [a, b, c]) assert.ok(await stores.dispatch.claimRun(tenant, runId, claim));
+    assert.deepEqual(await counts(), { ...zero, pending: 2, running: 3 });
+
+    await stores.runStore.updateRun(tenant, a, {
+      status: 'succeeded',
+      finishedAt: at(12),
+      updatedAt: at(12),
+    });
+    await stores.runStore.updateRun(tenant, b, {
+      status: 'failed',
+      error: { code: 'transient', message: 'HubSpot answered 503' },
+      updatedAt: at(12),
+    });
+    await stores.runStore.updateRun(tenant, c, { currentStep: 'lookup-contact', updatedAt: at(12) });
+    await stores.runStore.updateRun(tenant, d, {
+      status: 'skipped',
+      reason: 'unsubscribed',
+      updatedAt: at(12),
+    });
+    assert.deepEqual(await counts(), {
+      ...zero,
+      pending: 1,
+      running: 1,
+      succeeded: 1,
+      failed: 1,
+      skipped: 1,
+    });
+
+    assert.ok(
+      await stores.dispatch.scheduleRetry(tenant, b, {
+        dueAt: at(13),
+        now: at(13),
+        actor: 'ops@example.com',
+      }),
+    );
+    const again = newIntake(tenant, { key: intakes[0]?.submission.idempotencyKey ?? '' });
+    await stores.intake.recordSubmission(again.submission, again.run);
+    assert.deepEqual(await counts(), { ...zero, pending: 2, running: 1, succeeded: 1, skipped: 1 });
+
+    const listed = (await stores.runQueries.listRuns(tenant, { limit: 100 })).items;
+    const tally = { ...zero };
+    for (const item of listed) tally[item.status] += 1;
+    assert.deepEqual(await counts(), tally, 'the counts agree with the runs the list shows');
   });
 }
 

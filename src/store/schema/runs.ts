@@ -1,5 +1,5 @@
-// Intake and execution tables: the verbatim form submission, the workflow run, and one row per step
-// attempt (the checkpoint the engine replays from).
+// Intake and execution tables: the verbatim form submission, the workflow run, one row per step
+// attempt (the checkpoint the engine replays from), and the per-status run counts the database keeps.
 import {
   bigint,
   check,
@@ -84,10 +84,37 @@ export const workflowRuns = pgTable(
     ),
     index('workflow_runs_tenant_created_idx').on(t.tenantId, t.createdAt.desc().nullsFirst(), t.id),
     index('workflow_runs_tenant_email_idx').on(t.tenantId, t.email),
+    // The run list's search (a case-insensitive substring of the email or the company): pg_trgm indexes
+    // serve `lower(col) LIKE '%term%'`. Migration 0004 qualifies the operator class with the schema
+    // pg_trgm is installed in, so the plain name here is only what drizzle-kit diffs against.
+    // A 64 kB pending list (not 4 MB) bounds what a search must scan besides the index proper.
+    index('workflow_runs_email_trgm_idx')
+      .using('gin', sql`lower(${t.email}) gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 64 }),
+    index('workflow_runs_company_trgm_idx')
+      .using('gin', sql`lower(${t.company}) gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 64 }),
     // The dispatcher's scans across tenants: pending runs by due time, running runs by lease expiry.
     index('workflow_runs_status_due_idx').on(t.status, t.dueAt),
     index('workflow_runs_status_lease_idx').on(t.status, t.leaseUntil),
   ],
+);
+
+/**
+ * Runs per tenant and status, kept by triggers on workflow_runs (migration 0004) in the same transaction
+ * as the change. Rows are signed deltas (per statement: +n inserted, -n/+n changed status, -n deleted), so writers
+ * only ever insert and never wait on each other; a status's count is the sum of its rows. The trigger folds
+ * a tenant's rows into one per status now and then (docs/decisions/0003-run-list-counts-and-search.md).
+ */
+export const runStatusCounts = pgTable(
+  'run_status_counts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: text('tenant_id').notNull(),
+    status: text('status').$type<RunStatus>().notNull(),
+    delta: bigint('delta', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('run_status_counts_tenant_idx').on(t.tenantId, t.status)],
 );
 
 export const stepRuns = pgTable(
