@@ -46,6 +46,8 @@ interface Result {
   roundTrips: number | null;
   /** Succeeded step rows stored per run, read back after the measurement: 13 when every checkpoint landed. */
   checkpoints: number | null;
+  /** CPU time per run (ms) of this process, and of the PostgreSQL server's backends when on this machine. */
+  cpuMs: { node: number; database: number | null };
   failed: number;
 }
 
@@ -141,12 +143,50 @@ async function measure(c: Case, fixture: Fixture): Promise<Result> {
   const engine = `${c.engine}${replay === null ? '' : ', checkpoints only'}`;
   await persistRuns(stores, fixture, WARM_UP_RUNS, concurrency, replay);
   const queriesBefore = database?.stats.queries ?? 0;
+  const backendsBefore = await backendCpu(database);
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const failed = await persistRuns(stores, fixture, runs, concurrency, replay);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const backendsAfter = await backendCpu(database);
+  const cpuMs = { node: (cpu.user + cpu.system) / 1000 / runs, database: cpuDelta(backendsBefore, backendsAfter, runs) };
   const roundTrips = database === null ? null : (database.stats.queries - queriesBefore) / runs;
   const checkpoints = database === null ? null : await storedCheckpointsPerRun(database);
-  return report({ engine, runs, concurrency, seconds, roundTrips, checkpoints, failed });
+  return report({ engine, runs, concurrency, seconds, roundTrips, checkpoints, cpuMs, failed });
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (ms) used so far by each server backend of the bench database, read from /proc: the server's
+ * share of a run, which a busy machine does not inflate the way it inflates latency. Null when the
+ * server is not on this machine (or is PGlite, whose CPU is this process's).
+ */
+async function backendCpu(database: Database | null): Promise<Map<number, number> | null> {
+  if (database === null || database.kind !== 'postgres') return null;
+  const rows = await queryRows<{ pid: number }>(
+    database.db,
+    sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const times = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime and stime are fields 14 and 15 of the whole line; 12 and 13 after "pid (comm) ".
+      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
+    } catch {
+      return null;
+    }
+  }
+  return times;
+}
+
+function cpuDelta(before: Map<number, number> | null, after: Map<number, number> | null, runs: number): number | null {
+  if (before === null || after === null) return null;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total / runs;
 }
 
 /** Over every run stored so far in the bench tenant: succeeded step rows per succeeded run. */
@@ -182,7 +222,7 @@ async function benchPostgres(fixture: Fixture, url: string, runs: number, concur
   }
 }
 
-const COLUMNS: [string, number][] = [['engine', 36], ['runs', 6], ['in flight', 9], ['seconds', 8], ['runs/s', 7], ['round trips/run', 15], ['checkpoints/run', 15], ['failed', 6]];
+const COLUMNS: [string, number][] = [['engine', 36], ['runs', 6], ['in flight', 9], ['seconds', 8], ['runs/s', 7], ['round trips/run', 15], ['checkpoints/run', 15], ['CPU ms/run: node', 16], ['database', 8], ['failed', 6]];
 
 /** One line per result, printed as it is measured (a full bench takes minutes). */
 function printRow(cells: string[]): void {
@@ -190,7 +230,7 @@ function printRow(cells: string[]): void {
 }
 
 function report(r: Result): Result {
-  printRow([r.engine, String(r.runs), String(r.concurrency), r.seconds.toFixed(2), (r.runs / r.seconds).toFixed(0), r.roundTrips === null ? '-' : r.roundTrips.toFixed(1), r.checkpoints === null ? '-' : r.checkpoints.toFixed(1), String(r.failed)]);
+  printRow([r.engine, String(r.runs), String(r.concurrency), r.seconds.toFixed(2), (r.runs / r.seconds).toFixed(0), r.roundTrips === null ? '-' : r.roundTrips.toFixed(1), r.checkpoints === null ? '-' : r.checkpoints.toFixed(1), r.cpuMs.node.toFixed(2), r.cpuMs.database === null ? '-' : r.cpuMs.database.toFixed(2), String(r.failed)]);
   return r;
 }
 

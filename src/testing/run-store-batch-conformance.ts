@@ -88,6 +88,29 @@ export function describeCheckpointBatches(make: MakeRunStoreHarness): void {
     assert.deepEqual(finished?.details, { from: 'running', to: 'skipped', attempt: 1, reason: 'nothing to do', error: null });
   });
 
+  it('a batch of run fields alone changes the run and audits its status change', async () => {
+    const { runStore, audit } = await make();
+    const tenant = newTenant();
+    const { run } = await runStore.createRun(newRun(tenant));
+    await runStore.startAttempt(tenant, run.id, '2026-11-25T15:00:00Z');
+    const error = { code: 'permanent', message: 'HubSpot 400' };
+    await runStore.writeCheckpoints(tenant, run.id, {
+      ...EMPTY,
+      run: { status: 'failed', error, finishedAt: '2026-11-25T15:00:03Z', updatedAt: '2026-11-25T15:00:03Z' },
+    });
+    const stored = await runStore.findRun(tenant, run.id);
+    assert.deepEqual([stored?.status, stored?.error, stored?.finishedAt], ['failed', error, '2026-11-25T15:00:03.000Z']);
+    const events = await audit.list(tenant, { runId: run.id, limit: 10 });
+    assert.deepEqual(
+      events.map((e) => [e.action, e.details]).reverse(),
+      [
+        ['run.created', { workflow: 'form-lead', idempotencyKey: run.idempotencyKey }],
+        ['run.running', { from: 'pending', to: 'running', attempt: 1, reason: null, error: null }],
+        ['run.failed', { from: 'running', to: 'failed', attempt: 1, reason: null, error }],
+      ],
+    );
+  });
+
   it('records intents with the checkpoints, answers each like recordIntent, and records outcomes', async () => {
     const { runStore, ledger } = await make();
     const tenant = newTenant();
