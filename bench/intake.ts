@@ -1,7 +1,8 @@
 // `npm run bench:intake`: signed HubSpot form webhooks that each create a run, against the service's
 // API role on PostgreSQL and Redis over loopback, next to a bare Fastify route answering 202, measured
 // in the same run with the same load. Needs DATABASE_URL and REDIS_URL; uses a fresh database and its
-// own queue prefix, and removes both afterwards. Knobs: BENCH_SECONDS, BENCH_MAX_REQUESTS, BENCH_CONNECTIONS.
+// own queue prefix, and removes both afterwards. Knobs: BENCH_SECONDS, BENCH_MAX_REQUESTS, BENCH_CONNECTIONS,
+// BENCH_POOL_SIZE (the service's DATABASE_POOL_SIZE; unset: its default).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const settings = {
   seconds: Number(env['BENCH_SECONDS'] ?? 20),
   maxRequests: Number(env['BENCH_MAX_REQUESTS'] ?? 30_000),
   connections: Number(env['BENCH_CONNECTIONS'] ?? 50),
+  poolSize: env['BENCH_POOL_SIZE'] ?? '',
   warmupSeconds: 2,
 };
 const TARGET = { rps: 1000, p99Ms: 50, ofBare: 1 / 3 };
@@ -56,7 +58,12 @@ function load(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-async function measure(label: string, url: string, idPrefix: string): Promise<LoadResult> {
+async function measure(
+  label: string,
+  url: string,
+  idPrefix: string,
+  beforeMeasuring: () => void = () => undefined,
+): Promise<LoadResult> {
   const spec = {
     url,
     path: FORMS_PATH,
@@ -72,6 +79,7 @@ async function measure(label: string, url: string, idPrefix: string): Promise<Lo
     maxRequests: settings.maxRequests,
   });
   process.stdout.write(`measuring ${label} ...\n`);
+  beforeMeasuring();
   return load({ ...spec, idPrefix, durationSeconds: settings.seconds, maxRequests: settings.maxRequests });
 }
 
@@ -122,7 +130,7 @@ function verdict(ok: boolean): string {
   return ok ? 'met' : 'MISSED';
 }
 
-function report(service: LoadResult, bare: LoadResult, stored: number): void {
+function report(service: LoadResult, bare: LoadResult, stored: number, statements: number): void {
   const ratio = service.requestsPerSecond / bare.requestsPerSecond;
   const out = [
     '',
@@ -133,6 +141,7 @@ function report(service: LoadResult, bare: LoadResult, stored: number): void {
     `ratio service/bare: ${ratio.toFixed(2)} (${(ratio * 100).toFixed(0)}%)`,
     `service status codes: ${JSON.stringify(service.statusCodes)}`,
     `runs stored (submission + run) by the measured requests: ${stored}; answered 202: ${service.statusCodes['202'] ?? 0}`,
+    `SQL statements sent by the service while measured: ${statements} (${(statements / Math.max(1, service.total)).toFixed(2)} per webhook: intake writes leads arriving together in one statement)`,
     `targets: >= ${TARGET.rps} webhooks/s ${verdict(service.requestsPerSecond >= TARGET.rps)}; p99 < ${TARGET.p99Ms} ms ${verdict(service.p99Ms < TARGET.p99Ms)}; >= 1/3 of bare ${verdict(ratio >= TARGET.ofBare)}`,
     '',
   ];
@@ -153,13 +162,21 @@ async function benchService(database: TestDatabase, redisUrl: string, prefix: st
     INTAKE_MAX_IN_FLIGHT: '100000',
     INTAKE_MAX_QUEUE_DEPTH: '100000000',
     LOG_LEVEL,
+    ...(settings.poolSize === '' ? {} : { DATABASE_POOL_SIZE: settings.poolSize }),
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const service = await startService(loaded.config, 'api', createLogger({ level: LOG_LEVEL }));
   const idPrefix = `bench-${randomUUID().slice(0, 8)}`;
   try {
-    const result = await measure('the service (role api, PostgreSQL + BullMQ)', service.url ?? '', idPrefix);
-    return { result, stored: await countRuns(database, idPrefix) };
+    let statementsBefore = 0;
+    const result = await measure(
+      'the service (role api, PostgreSQL + BullMQ)',
+      service.url ?? '',
+      idPrefix,
+      () => (statementsBefore = service.database.stats.queries),
+    );
+    const statements = service.database.stats.queries - statementsBefore;
+    return { result, stored: await countRuns(database, idPrefix), statements };
   } finally {
     await service.stop();
   }
@@ -188,7 +205,7 @@ async function main(): Promise<number> {
   try {
     const service = await benchService(database, redisUrl, prefix);
     const bare = await benchBare();
-    report(service.result, bare, service.stored);
+    report(service.result, bare, service.stored, service.statements);
     // Every 202 must name a stored run (requests still in flight when the clock stopped may add more).
     return service.stored >= (service.result.statusCodes['202'] ?? 0) ? 0 : 1;
   } finally {

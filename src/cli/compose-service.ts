@@ -61,7 +61,11 @@ export async function startService(config: Config, role: Role, log: Logger, opti
     throw new AppError('validation', `--role ${role} runs beside other processes, so it needs DATABASE_URL (PostgreSQL) and REDIS_URL; the embedded database and in-process queue serve one process (--role all)`);
   }
   const workspace = await readWorkspace(config.workspacePath);
-  const database = await openDatabase({ databaseUrl: config.database.databaseUrl, dataDir: config.database.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.database.databaseUrl,
+    dataDir: config.database.dataDir,
+    poolSize: config.database.poolSize,
+  });
   try {
     await database.migrate();
     const demoDelayMs = options.demoDelayMs ?? readDemoDelayMs(process.env[DEMO_DELAY_ENV]);
@@ -136,7 +140,12 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
       globalKillSwitch: config.sendKillSwitch,
     },
     {
-      intake: { maxQueueDepth: config.intake.maxQueueDepth, retryAfterMs: 1000 },
+      // Intake's group commit may hold half the pool; workers and the API keep the other half.
+      intake: {
+        maxQueueDepth: config.intake.maxQueueDepth,
+        retryAfterMs: 1000,
+        batch: { maxConcurrent: Math.max(1, Math.floor(config.database.poolSize / 2)) },
+      },
       executor: {
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         leaseMs: config.worker.leaseMs,

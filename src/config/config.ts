@@ -25,6 +25,8 @@ export const ServerConfigSchema = z.object({
 export const DatabaseConfigSchema = z.object({
   databaseUrl: z.string().nullable(),
   dataDir: z.string().min(1).default('./.data'),
+  /** PostgreSQL connections per process (node-postgres pool); intake's batches use up to half of them. */
+  poolSize: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export const QueueConfigSchema = z.object({
@@ -93,6 +95,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: optionalString,
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
+  DATABASE_POOL_SIZE: optionalString,
   REDIS_URL: optionalString,
   WORKER_CONCURRENCY: optionalString,
   QUEUE_PREFIX: optionalString,
@@ -147,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       publicBaseUrl: e.PUBLIC_BASE_URL,
       bodyLimitBytes: e.BODY_LIMIT_BYTES ?? undefined,
     },
-    database: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR ?? undefined },
+    database: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR ?? undefined, poolSize: e.DATABASE_POOL_SIZE ?? undefined },
     queue: { redisUrl: e.REDIS_URL, concurrency: e.WORKER_CONCURRENCY ?? undefined, prefix: e.QUEUE_PREFIX ?? undefined },
     intake: { maxInFlight: e.INTAKE_MAX_IN_FLIGHT ?? undefined, maxQueueDepth: e.INTAKE_MAX_QUEUE_DEPTH ?? undefined },
     worker: {
@@ -210,6 +213,7 @@ const ENV_NAMES: Record<string, string> = {
   'server.publicBaseUrl': 'PUBLIC_BASE_URL',
   'server.bodyLimitBytes': 'BODY_LIMIT_BYTES',
   'database.dataDir': 'DATA_DIR',
+  'database.poolSize': 'DATABASE_POOL_SIZE',
   'queue.concurrency': 'WORKER_CONCURRENCY',
   'intake.maxInFlight': 'INTAKE_MAX_IN_FLIGHT',
   'intake.maxQueueDepth': 'INTAKE_MAX_QUEUE_DEPTH',

@@ -94,6 +94,25 @@ describeWithRedis('createBullmqQueue', (url) => {
     assert.equal(await queue.hasLiveJob('acme:eu|1', '42'), true);
   });
 
+  it('takes enqueues made together (a batch of new runs) as one, each still idempotent', async (t) => {
+    const { queue } = open(t, newPrefix());
+    const jobs: RunJob[] = Array.from({ length: 30 }, (_, i) => ({
+      tenantId: 't1',
+      runId: `run-${i}`,
+      attempt: 0,
+    }));
+    const delayed: RunJob = { tenantId: 't1', runId: 'later', attempt: 1 };
+    await Promise.all([
+      ...jobs.map((job) => queue.enqueue(job)),
+      queue.enqueue(jobs[0] as RunJob),
+      queue.enqueue(delayed, { delayMs: 60_000 }),
+    ]);
+    assert.equal(await queue.countWaiting(), 31, 'every job once, the delayed one included');
+    await Promise.all(jobs.slice(0, 5).map((job) => queue.enqueue(job)));
+    assert.equal(await queue.countWaiting(), 31, 'a job still waiting is not added twice');
+    for (const job of [...jobs, delayed]) assert.equal(await queue.hasLiveJob(job.tenantId, job.runId), true);
+  });
+
   it('forgets every job when its Redis keys are lost, and the reconciler restores them', async (t) => {
     const prefix = newPrefix();
     const { queue } = open(t, prefix);

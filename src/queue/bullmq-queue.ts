@@ -33,6 +33,13 @@ const DEAD_STATES = new Set(['completed', 'failed', 'unknown']);
 
 type Settled = 'done' | 'timeout';
 
+interface PendingEnqueue {
+  job: RunJob;
+  delayMs: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | Settled> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Settled>((resolve) => {
@@ -61,7 +68,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const { prefix } = options;
   const onError = options.onError ?? (() => undefined);
   // Producers fail fast: an enqueue that cannot reach Redis is repaired by the reconciler from the database.
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
   connection.on('error', (error) => onError(error));
   const queue = new Queue<RunJob>(queueName, { connection, prefix });
   queue.on('error', (error) => onError(error));
@@ -70,14 +77,6 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   let closing: Promise<void> | null = null;
 
   const runJobsKey = (tenantId: string, runId: string) => toRunJobsKey(prefix, queueName, tenantId, runId);
-
-  /** Frees the id of a finished job so a later enqueue of the same attempt is not swallowed by it. */
-  async function clearFinished(id: string): Promise<'live' | 'free'> {
-    const state = await queue.getJobState(id);
-    if (!DEAD_STATES.has(state)) return 'live';
-    if (state !== 'unknown') await queue.remove(id).catch((error: unknown) => onError(error));
-    return 'free';
-  }
 
   function startWorker(handler: (job: RunJob) => Promise<void>, concurrency: number): Worker<RunJob> {
     workerConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
@@ -121,25 +120,71 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     await workerConnection?.quit().catch(() => workerConnection?.disconnect());
   }
 
-  return {
-    async enqueue(job, enqueueOptions) {
-      if (closing !== null) throw new Error('job queue is closed');
-      const id = toBullmqJobId(job);
-      const key = runJobsKey(job.tenantId, job.runId);
+  /**
+   * Every enqueue made in one turn of the event loop (a batch of intake runs, a reconciler pass) goes out
+   * together: one MULTI indexes the ids and asks which of them name a finished job, one addBulk adds them.
+   */
+  let pending: PendingEnqueue[] = [];
+
+  async function enqueueMany(batch: PendingEnqueue[]): Promise<void> {
+    const first = new Map<string, PendingEnqueue>();
+    for (const p of batch) if (!first.has(toBullmqJobId(p.job))) first.set(toBullmqJobId(p.job), p);
+    try {
       // Index first, then add: a crash in between leaves an id with no job, which reads as "not live".
-      // The index write and the check for a finished job with this id are independent: one round trip.
-      const [, existing] = await Promise.all([
-        connection.multi().sadd(key, id).expire(key, RUN_JOBS_TTL_SECONDS).exec(),
-        clearFinished(id),
-      ]);
-      if (existing === 'live') return;
-      const data: RunJob = { tenantId: job.tenantId, runId: job.runId, attempt: job.attempt };
-      await queue.add(JOB_NAME, data, {
-        jobId: id,
-        delay: Math.max(0, enqueueOptions?.delayMs ?? 0),
-        attempts: 1,
-        removeOnComplete: true,
-        removeOnFail: { count: 1000 },
+      const finished = await indexAndFindFinished([...first.values()].map((p) => p.job));
+      // A finished job would swallow the add of its id: free the id first. A live one swallows it on
+      // purpose (BullMQ adds nothing for an id it holds), so the attempt is never queued twice.
+      await Promise.all(finished.map((id) => queue.remove(id).catch((error: unknown) => onError(error))));
+      await queue.addBulk(
+        [...first.entries()].map(([jobId, { job, delayMs }]) => ({
+          name: JOB_NAME,
+          data: { tenantId: job.tenantId, runId: job.runId, attempt: job.attempt },
+          opts: {
+            jobId,
+            delay: Math.max(0, delayMs),
+            attempts: 1,
+            removeOnComplete: true,
+            removeOnFail: { count: 1000 },
+          },
+        })),
+      );
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  /**
+   * Adds each job's id to its run's index and returns the ids whose job is completed or failed, in one
+   * round trip. Two ZSCOREs per id, not getJobState, whose LPOS walks the whole wait list.
+   */
+  async function indexAndFindFinished(jobs: RunJob[]): Promise<string[]> {
+    const multi = connection.multi();
+    const [completed, failed] = [queue.toKey('completed'), queue.toKey('failed')];
+    for (const job of jobs) {
+      const key = runJobsKey(job.tenantId, job.runId);
+      const id = toBullmqJobId(job);
+      multi.sadd(key, id).expire(key, RUN_JOBS_TTL_SECONDS).zscore(completed, id).zscore(failed, id);
+    }
+    const replies = (await multi.exec()) ?? [];
+    const failure = replies.find(([error]) => error !== null)?.[0];
+    if (failure) throw failure;
+    return jobs
+      .filter((_, i) => replies[4 * i + 2]?.[1] !== null || replies[4 * i + 3]?.[1] !== null)
+      .map(toBullmqJobId);
+  }
+
+  return {
+    enqueue(job, enqueueOptions) {
+      if (closing !== null) return Promise.reject(new Error('job queue is closed'));
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ job, delayMs: enqueueOptions?.delayMs ?? 0, resolve, reject });
+        if (pending.length > 1) return;
+        setImmediate(() => {
+          const batch = pending;
+          pending = [];
+          void enqueueMany(batch);
+        });
       });
     },
 

@@ -1,12 +1,18 @@
 // Intake: every route converges here. It parses and checks the lead, stores the raw payload, its
 // submission and run in one transaction, and enqueues the run. It never does workflow work, so a
-// webhook is answered in milliseconds.
+// webhook is answered in milliseconds. Concurrent leads share their write (intake-writer.ts), and the
+// queue depth is read from a gauge rather than asked of the queue on every request.
 import { deriveLeadIdempotencyKey } from '../domain/idempotency-key.js';
 import { parseLead } from '../domain/lead/parse-lead.js';
 import type { Lead } from '../domain/lead.js';
+import type { IntakeRecord, RecordedSubmission } from '../domain/ports/intake-store.js';
+import type { RunJob } from '../domain/ports/job-queue.js';
 import type { ContactEventInput } from '../workflow/form-lead/form-lead-steps.js';
 import { FORM_LEAD_WORKFLOW } from '../workflow/form-lead/form-lead-steps.js';
 import { newFormLeadRun } from '../workflow/form-lead/new-form-lead-run.js';
+import type { GroupCommitOptions } from './group-commit.js';
+import { createIntakeWriter, DEFAULT_INTAKE_BATCH } from './intake-writer.js';
+import { createQueueDepthGauge } from './queue-depth-gauge.js';
 import type { ServiceDeps } from './service-deps.js';
 import type { IntakeOutcome, IntakeService } from './service-types.js';
 import type { TenantSettingsCache } from './tenant-settings-cache.js';
@@ -15,51 +21,81 @@ export interface IntakeLimits {
   /** Above this many waiting jobs, intake answers "saturated" (429) instead of storing more. */
   maxQueueDepth: number;
   retryAfterMs: number;
+  /** How intake writes are grouped; DEFAULT_INTAKE_BATCH where not given. */
+  batch?: Partial<GroupCommitOptions>;
+  /** How often the queue depth is read again while requests keep coming (default 100 ms). */
+  queueDepthRefreshMs?: number;
+  /** Enqueues under way beyond which a request waits for its own (default 1000). */
+  maxPendingDispatches?: number;
 }
 
 export function createIntakeService(deps: ServiceDeps, settings: TenantSettingsCache, limits: IntakeLimits): IntakeService {
-  const queueDepth = sharedReading(() => deps.queue.countWaiting());
+  const refreshMs = limits.queueDepthRefreshMs ?? 100;
+  const queueDepth = createQueueDepthGauge({
+    read: () => deps.queue.countWaiting(),
+    now: () => deps.clock().getTime(),
+    refreshMs,
+    maxAgeMs: refreshMs * 10,
+  });
+  const writer = createIntakeWriter(deps.stores.intake, {
+    batch: { ...DEFAULT_INTAKE_BATCH, ...limits.batch },
+    retryAfterMs: limits.retryAfterMs,
+  });
+
+  const maxPendingDispatches = limits.maxPendingDispatches ?? 1000;
+  let pendingDispatches = 0;
+
+  /** Stores (or finds) the run, then enqueues it if it is new. */
+  async function record(item: IntakeRecord): Promise<RecordedSubmission> {
+    const recorded = await writer.record(item);
+    if (recorded.created) await dispatch({ tenantId: item.run.tenantId, runId: recorded.runId, attempt: 0 });
+    return recorded;
+  }
+
+  /**
+   * The run is stored, so the answer does not wait for Redis: the job follows (with the others of its
+   * batch, as one addBulk), and if it is lost the reconciler dispatches the run from the database. Only
+   * when Redis falls behind by more than maxPendingDispatches jobs does a caller wait for its own.
+   */
+  async function dispatch(job: RunJob): Promise<void> {
+    queueDepth.noteEnqueued(1);
+    pendingDispatches += 1;
+    const sent = deps.queue
+      .enqueue(job)
+      .catch(() => undefined)
+      .finally(() => (pendingDispatches -= 1));
+    if (pendingDispatches > maxPendingDispatches) await sent;
+  }
+
   const submit: IntakeService['submit'] = async ({ tenantId, route, rawBody, payload }) => {
-    if ((await queueDepth()) >= limits.maxQueueDepth) return { kind: 'saturated', retryAfterMs: limits.retryAfterMs };
+    if (await queueDepth.isAtLeast(limits.maxQueueDepth)) return { kind: 'saturated', retryAfterMs: limits.retryAfterMs };
     const { settings: tenant } = await settings.get(tenantId);
     const parsed = parseLead(payload, { mapping: tenant.fieldMapping });
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
     const ignored = checkForm(parsed.lead, tenant.forms.allowlist, route);
     if (ignored) return ignored;
-    return store(deps, tenantId, parsed.lead, rawBody, payload);
+    const { runId, created } = await record(newLeadRecord(deps, tenantId, parsed.lead, rawBody, payload));
+    return created ? { kind: 'accepted', runId } : { kind: 'duplicate', runId };
   };
 
   return {
     submit,
     async submitEvents({ tenantId, rawBody, events }) {
-      const accepted: string[] = [];
-      const duplicates: string[] = [];
+      const records: IntakeRecord[] = [];
       let ignored = 0;
       for (const event of dedupeEvents(events)) {
         const contactEvent = toContactEvent(event);
-        if (contactEvent === null) {
-          ignored++;
-          continue;
-        }
-        const outcome = await storeEvent(deps, tenantId, contactEvent, rawBody, event);
-        (outcome.created ? accepted : duplicates).push(outcome.runId);
+        if (contactEvent === null) ignored++;
+        else records.push(newEventRecord(deps, tenantId, contactEvent, rawBody, event));
       }
-      return { accepted, duplicates, ignored };
+      // In order, in the same turn: one batch, where a repeated key is a duplicate of its first event.
+      const recorded = await Promise.all(records.map(record));
+      return {
+        accepted: recorded.filter((r) => r.created).map((r) => r.runId),
+        duplicates: recorded.filter((r) => !r.created).map((r) => r.runId),
+        ignored,
+      };
     },
-  };
-}
-
-/**
- * Requests that ask while a reading is in flight share it, so a burst of webhooks asks the queue for
- * its depth once per round trip instead of once per request. Nothing older than that is ever reused.
- */
-function sharedReading(read: () => Promise<number>): () => Promise<number> {
-  let inFlight: Promise<number> | null = null;
-  return () => {
-    inFlight ??= read().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
   };
 }
 
@@ -71,8 +107,8 @@ function checkForm(lead: Lead, allowlist: string[], route: string): IntakeOutcom
   return null;
 }
 
-async function store(deps: ServiceDeps, tenantId: string, lead: Lead, rawBody: string, payload: unknown): Promise<IntakeOutcome> {
-  const { submission, run } = newFormLeadRun({
+function newLeadRecord(deps: ServiceDeps, tenantId: string, lead: Lead, rawBody: string, payload: unknown): IntakeRecord {
+  return newFormLeadRun({
     tenantId,
     lead,
     payload,
@@ -81,11 +117,6 @@ async function store(deps: ServiceDeps, tenantId: string, lead: Lead, rawBody: s
     now: deps.clock().toISOString(),
     newId: deps.newId,
   });
-  const { runId: heldBy, created } = await deps.stores.intake.recordSubmission(submission, run);
-  if (!created) return { kind: 'duplicate', runId: heldBy };
-  // The run is stored: if this enqueue is lost, the reconciler dispatches it from the database.
-  await deps.queue.enqueue({ tenantId, runId: heldBy, attempt: 0 }).catch(() => undefined);
-  return { kind: 'accepted', runId: heldBy };
 }
 
 interface HubspotEvent {
@@ -129,13 +160,11 @@ function toContactEvent(e: HubspotEvent): ContactEventInput | null {
   };
 }
 
-async function storeEvent(deps: ServiceDeps, tenantId: string, event: ContactEventInput, rawBody: string, raw: unknown): Promise<{ runId: string; created: boolean }> {
+function newEventRecord(deps: ServiceDeps, tenantId: string, event: ContactEventInput, rawBody: string, raw: unknown): IntakeRecord {
   const now = deps.clock().toISOString();
   const idempotencyKey = `contact-event:${event.portalId ?? '-'}:${event.contactId}:${event.occurredAt ?? '-'}`;
-  const recorded = await deps.stores.intake.recordSubmission(
-    { id: deps.newId(), tenantId, idempotencyKey, sourceKind: 'hubspot-event', portalId: event.portalId, formId: null, submissionId: null, rawPayload: rawBody, payload: raw, receivedAt: now },
-    { id: deps.newId(), tenantId, workflow: FORM_LEAD_WORKFLOW, idempotencyKey, input: { event }, traceId: null, createdAt: now, email: null, company: null },
-  );
-  if (recorded.created) await deps.queue.enqueue({ tenantId, runId: recorded.runId, attempt: 0 }).catch(() => undefined);
-  return recorded;
+  return {
+    submission: { id: deps.newId(), tenantId, idempotencyKey, sourceKind: 'hubspot-event', portalId: event.portalId, formId: null, submissionId: null, rawPayload: rawBody, payload: raw, receivedAt: now },
+    run: { id: deps.newId(), tenantId, workflow: FORM_LEAD_WORKFLOW, idempotencyKey, input: { event }, traceId: null, createdAt: now, email: null, company: null },
+  };
 }

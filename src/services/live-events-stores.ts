@@ -48,6 +48,14 @@ export function withLiveEvents(stores: StorePorts, publisher: LiveEventPublisher
         if (result.created) run(submission.tenantId, result.runId, 'pending');
         return result;
       },
+      recordSubmissions: async (items) => {
+        const outcomes = await intake.recordSubmissions(items);
+        outcomes.forEach((outcome, i) => {
+          const tenantId = items[i]?.submission.tenantId;
+          if (outcome.ok && outcome.created && tenantId !== undefined) run(tenantId, outcome.runId, 'pending');
+        });
+        return outcomes;
+      },
     }),
     dispatch: override(dispatch, {
       claimRun: async (tenantId, runId, claim) => {

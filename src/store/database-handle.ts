@@ -30,6 +30,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** A PostgreSQL schema to hold the tables instead of `public` (isolates tests sharing one database). */
   schema?: string;
+  /** PostgreSQL connections in the pool (default 10); the embedded database has one. */
+  poolSize?: number;
 }
 
 export const MEMORY_DATA_DIR = 'memory://';

@@ -9,6 +9,11 @@ export { MEMORY_DATA_DIR } from './database-handle.js';
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const schemaName = config.schema ?? null;
-  if (config.databaseUrl !== null) return openPostgresDatabase(config.databaseUrl, { schema: schemaName });
+  if (config.databaseUrl !== null) {
+    return openPostgresDatabase(config.databaseUrl, {
+      schema: schemaName,
+      ...(config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
+    });
+  }
   return openPgliteDatabase(config.dataDir, { schema: schemaName });
 }

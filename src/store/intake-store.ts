@@ -1,15 +1,21 @@
 // The IntakeStore port on PostgreSQL / PGlite: the raw submission, its pending run and the run's
 // `run.created` event in one statement, so an accepted lead is never half stored, and the
 // (tenant, idempotency key) unique constraints make a repeated or concurrent delivery start no second run.
+// Many submissions at once share one statement (record-submissions.ts).
 import { sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors.js';
-import type { IntakeStore, NewSubmission, SubmissionRecord } from '../domain/ports/intake-store.js';
-import type { NewRun } from '../domain/ports/run-store.js';
+import type {
+  IntakeRecord,
+  IntakeStore,
+  NewSubmission,
+  SubmissionRecord,
+} from '../domain/ports/intake-store.js';
 import type { LeadSourceKind } from '../domain/lead.js';
 import type { Database } from './database-handle.js';
+import { recordSubmissions, sqlState } from './record-submissions.js';
 import { jsonParam, queryRows, toIso } from './sql-rows.js';
 
-type IntakeRun = NewRun & { email: string | null; company: string | null };
+type IntakeRun = IntakeRecord['run'];
 
 interface SubmissionRow {
   tenant_id: string;
@@ -28,41 +34,48 @@ interface SubmissionRow {
 export function createPostgresIntakeStore(database: Database): IntakeStore {
   const { db } = database;
 
-  /** The run already holding the submission's key (through its submission) or the run's key. */
+  /**
+   * The run already holding the run's key or the submission's key (through its submission). The run's
+   * key first: an index lookup, where the way through the submission reads all the tenant's runs.
+   */
   async function findExisting(submission: NewSubmission, run: IntakeRun): Promise<string | null> {
     const rows = await queryRows<{ id: string | null }>(
       db,
       sql`SELECT coalesce(
+            (SELECT id FROM workflow_runs WHERE tenant_id = ${run.tenantId} AND idempotency_key = ${run.idempotencyKey}),
             (SELECT r.id FROM form_submissions AS s
                JOIN workflow_runs AS r ON r.tenant_id = s.tenant_id AND r.submission_id = s.id
-             WHERE s.tenant_id = ${submission.tenantId} AND s.idempotency_key = ${submission.idempotencyKey}),
-            (SELECT id FROM workflow_runs WHERE tenant_id = ${run.tenantId} AND idempotency_key = ${run.idempotencyKey})
+             WHERE s.tenant_id = ${submission.tenantId} AND s.idempotency_key = ${submission.idempotencyKey})
           ) AS id`,
     );
     return rows[0]?.id ?? null;
   }
 
+  const recordSubmission: IntakeStore['recordSubmission'] = async (submission, run) => {
+    if (submission.tenantId !== run.tenantId) {
+      throw new AppError('validation', 'a submission and its run must belong to the same tenant');
+    }
+    let inserted: { id: string }[] = [];
+    try {
+      inserted = await queryRows<{ id: string }>(db, insertSubmissionSql(submission, run));
+    } catch (error) {
+      // A run holding the run's key or id appeared between our check and our insert: the statement
+      // rolled back whole, so nothing was written; answer from what is there.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    if (inserted[0]) return { runId: inserted[0].id, created: true };
+    const existing = await findExisting(submission, run);
+    if (existing !== null) return { runId: existing, created: false };
+    throw new AppError(
+      'conflict',
+      `submission ${submission.id} or run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
+    );
+  };
+
   return {
-    async recordSubmission(submission, run) {
-      if (submission.tenantId !== run.tenantId) {
-        throw new AppError('validation', 'a submission and its run must belong to the same tenant');
-      }
-      let inserted: { id: string }[] = [];
-      try {
-        inserted = await queryRows<{ id: string }>(db, insertSubmissionSql(submission, run));
-      } catch (error) {
-        // A run holding the run's key or id appeared between our check and our insert: the statement
-        // rolled back whole, so nothing was written; answer from what is there.
-        if (!isUniqueViolation(error)) throw error;
-      }
-      if (inserted[0]) return { runId: inserted[0].id, created: true };
-      const existing = await findExisting(submission, run);
-      if (existing !== null) return { runId: existing, created: false };
-      throw new AppError(
-        'conflict',
-        `submission ${submission.id} or run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
-      );
-    },
+    recordSubmission,
+    recordSubmissions: (items) =>
+      recordSubmissions(db, items, ({ submission, run }) => recordSubmission(submission, run)),
 
     async findRunIdByIdempotencyKey(tenantId, idempotencyKey) {
       const rows = await queryRows<{ id: string }>(
@@ -126,10 +139,7 @@ function insertSubmissionSql(submission: NewSubmission, run: IntakeRun) {
 
 /** SQLSTATE 23505, wherever drizzle put the driver's error in the cause chain. */
 function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
+  return sqlState(error) === '23505';
 }
 
 function submissionFromRow(row: SubmissionRow): SubmissionRecord {

@@ -1,7 +1,7 @@
 // The IntakeStore port in memory, over the shared MemoryDatabase: the submission and its run are written
 // together, with no await in between, so concurrent deliveries of one key find the first one's run.
 import { AppError } from '../domain/errors.js';
-import type { IntakeStore, NewSubmission } from '../domain/ports/intake-store.js';
+import type { IntakeStore, NewSubmission, RecordOutcome } from '../domain/ports/intake-store.js';
 import type { NewRun } from '../domain/ports/run-store.js';
 import { isoInstant, rowKey, type MemoryDatabase } from './memory-database.js';
 import { appendRunCreated, findRunByKey, newMemoryRun } from './memory-run-store.js';
@@ -12,8 +12,10 @@ type IntakeRun = NewRun & { email: string | null; company: string | null };
 export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
   const { runs, submissions } = database;
 
-  /** The run holding the submission's key (through its submission) or the run's key. */
+  /** The run holding the run's key, or the submission's key (through its submission): as on PostgreSQL. */
   function findExisting(submission: NewSubmission, run: IntakeRun): string | null {
+    const byKey = findRunByKey(database, run.tenantId, run.idempotencyKey);
+    if (byKey) return byKey.id;
     const held = [...submissions.values()].find(
       (s) => s.tenantId === submission.tenantId && s.idempotencyKey === submission.idempotencyKey,
     );
@@ -21,10 +23,10 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
       held === undefined
         ? undefined
         : [...runs.values()].find((r) => r.tenantId === held.tenantId && r.submissionId === held.id);
-    return (viaSubmission ?? findRunByKey(database, run.tenantId, run.idempotencyKey))?.id ?? null;
+    return viaSubmission?.id ?? null;
   }
 
-  return {
+  const store: IntakeStore = {
     async recordSubmission(submission, run) {
       if (submission.tenantId !== run.tenantId) {
         throw new AppError('validation', 'a submission and its run must belong to the same tenant');
@@ -56,6 +58,19 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
       return { runId: run.id, created: true };
     },
 
+    /** One after another: in memory a batch saves no round trip, and order settles repeated keys. */
+    async recordSubmissions(items) {
+      const outcomes: RecordOutcome[] = [];
+      for (const { submission, run } of items) {
+        try {
+          outcomes.push({ ok: true, ...(await store.recordSubmission(submission, run)) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      return outcomes;
+    },
+
     findRunIdByIdempotencyKey(tenantId, idempotencyKey) {
       return settle(() => {
         const held = [...submissions.values()].find((s) => s.tenantId === tenantId && s.idempotencyKey === idempotencyKey);
@@ -72,4 +87,5 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
       });
     },
   };
+  return store;
 }

@@ -12,12 +12,13 @@ const MIGRATION_LOCK_KEY = 5_147_000_001;
 
 export async function openPostgresDatabase(
   url: string,
-  options: { schema: string | null },
+  options: { schema: string | null; poolSize?: number },
 ): Promise<Database> {
   const { schema } = options;
   checkSchemaName(schema);
   const pool = new pg.Pool({
     connectionString: url,
+    max: options.poolSize ?? 10,
     ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle client losing its connection emits 'error' on the pool; unhandled it would crash the

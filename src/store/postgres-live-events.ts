@@ -1,6 +1,7 @@
 // The live events transport on PostgreSQL: NOTIFY through the pool, LISTEN on one dedicated
 // connection that reconnects with backoff. Notices sent while it is reconnecting are lost; the
 // dashboard re-reads everything when its stream reconnects, so nothing stays stale for long.
+// Notices sent in the same turn of the event loop (a batch of intake runs) share one statement.
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from './database-handle.js';
@@ -25,6 +26,23 @@ export function createPostgresLiveEventChannel(
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  let pending: { payload: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  /** One transaction for every waiting notice: each is still its own notification, in order. */
+  async function flush(): Promise<void> {
+    const batch = pending;
+    pending = [];
+    const payloads = JSON.stringify(batch.map((p) => p.payload));
+    try {
+      await database.db.execute(
+        sql`SELECT pg_notify(${channel}, p) FROM jsonb_array_elements_text(${payloads}::jsonb) WITH ORDINALITY AS n(p, i) ORDER BY i`,
+      );
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const p of batch) p.reject(failure);
+    }
+  }
 
   async function connect(onPayload: (payload: string) => void, delayMs: number): Promise<void> {
     if (closed) return;
@@ -58,8 +76,11 @@ export function createPostgresLiveEventChannel(
   }
 
   return {
-    async send(payload) {
-      await database.db.execute(sql`SELECT pg_notify(${channel}, ${payload})`);
+    send(payload) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ payload, resolve, reject });
+        if (pending.length === 1) setImmediate(() => void flush());
+      });
     },
     listen: (onPayload) => connect(onPayload, options.reconnectMs ?? 500),
     async close() {

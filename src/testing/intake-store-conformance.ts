@@ -124,5 +124,102 @@ export function runIntakeStoreConformance(name: string, makeStores: MakeStores):
         isAppError('validation'),
       );
     });
+
+    runBatchConformance(makeStores);
+  });
+}
+
+/** recordSubmissions: many items at once, each answered as if it had been recorded alone, in order. */
+function runBatchConformance(makeStores: MakeStores): void {
+  it('records a batch of distinct leads, each with its own run, submission and audit event', async () => {
+    const stores = await makeStores();
+    const tenant = newTenant();
+    const items = Array.from({ length: 25 }, (_, i) => newIntake(tenant, { email: `lead-${i}@example.com` }));
+    const outcomes = await stores.intake.recordSubmissions(items);
+    assert.deepEqual(
+      outcomes,
+      items.map((item) => ({ ok: true, runId: item.run.id, created: true })),
+    );
+    for (const item of items) {
+      const stored = await stores.intake.findSubmissionForRun(tenant, item.run.id);
+      assert.equal(stored?.id, item.submission.id);
+      assert.equal(stored?.rawPayload, item.submission.rawPayload);
+      assert.equal((await stores.runStore.findRun(tenant, item.run.id))?.status, 'pending');
+    }
+    assert.equal((await stores.runQueries.countRunsByStatus(tenant, {})).pending, 25);
+    assert.deepEqual(await auditActions(stores.audit, tenant), Array<string>(25).fill('run.created'));
+  });
+
+  it('answers a key repeated inside the batch, or already held, with the one run holding it', async () => {
+    const stores = await makeStores();
+    const tenant = newTenant();
+    const held = newIntake(tenant, { key: 'hubspot:held' });
+    await stores.intake.recordSubmission(held.submission, held.run);
+    const first = newIntake(tenant, { key: 'hubspot:twice' });
+    const items = [
+      first,
+      newIntake(tenant, { key: 'hubspot:held' }),
+      newIntake(tenant, { key: 'hubspot:twice' }),
+      newIntake(tenant),
+      newIntake(tenant, { key: 'hubspot:twice' }),
+    ];
+    const outcomes = await stores.intake.recordSubmissions(items);
+    assert.deepEqual(outcomes, [
+      { ok: true, runId: first.run.id, created: true },
+      { ok: true, runId: held.run.id, created: false },
+      { ok: true, runId: first.run.id, created: false },
+      { ok: true, runId: items[3]?.run.id, created: true },
+      { ok: true, runId: first.run.id, created: false },
+    ]);
+    assert.equal(await stores.runStore.findRun(tenant, items[2]?.run.id ?? ''), null);
+    assert.equal((await stores.runQueries.countRunsByStatus(tenant, {})).pending, 3);
+  });
+
+  it('fails only the items that cannot be stored; the rest of the batch is stored', async () => {
+    const stores = await makeStores();
+    const tenant = newTenant();
+    const taken = await stores.runStore.createRun(newRun(tenant));
+    const good = [newIntake(tenant), newIntake(tenant), newIntake(tenant)];
+    const takenId = newIntake(tenant);
+    const otherTenant = newIntake(tenant);
+    const outcomes = await stores.intake.recordSubmissions([
+      good[0]!,
+      { submission: takenId.submission, run: { ...takenId.run, id: taken.run.id } },
+      good[1]!,
+      { submission: otherTenant.submission, run: { ...otherTenant.run, tenantId: newTenant() } },
+      good[2]!,
+    ]);
+    assert.deepEqual(outcomes[0], { ok: true, runId: good[0]?.run.id, created: true });
+    assert.equal(outcomes[1]?.ok, false);
+    assert.ok(outcomes[1]?.ok === false && isAppError('conflict')(outcomes[1].error));
+    assert.deepEqual(outcomes[2], { ok: true, runId: good[1]?.run.id, created: true });
+    assert.ok(outcomes[3]?.ok === false && isAppError('validation')(outcomes[3].error));
+    assert.deepEqual(outcomes[4], { ok: true, runId: good[2]?.run.id, created: true });
+    assert.equal(
+      await stores.intake.findRunIdByIdempotencyKey(tenant, takenId.submission.idempotencyKey),
+      null,
+    );
+    assert.equal((await stores.runQueries.countRunsByStatus(tenant, {})).pending, 4);
+  });
+
+  it('starts exactly one run when batches racing each other carry the same key', async () => {
+    const stores = await makeStores();
+    const tenant = newTenant();
+    const batches = Array.from({ length: 4 }, () => [
+      newIntake(tenant, { key: 'hubspot:contested' }),
+      newIntake(tenant),
+      newIntake(tenant, { key: 'hubspot:contested' }),
+    ]);
+    const outcomes = (await Promise.all(batches.map((b) => stores.intake.recordSubmissions(b)))).flat();
+    const contested = outcomes.filter((_, i) => i % 3 !== 1);
+    const winners = contested.filter((o) => o.ok && o.created);
+    assert.equal(winners.length, 1);
+    const runId = winners[0]?.ok === true ? winners[0].runId : '';
+    assert.ok(
+      contested.every((o) => o.ok && o.runId === runId),
+      'every delivery of the key gets the same run',
+    );
+    assert.ok(outcomes.filter((_, i) => i % 3 === 1).every((o) => o.ok && o.created));
+    assert.equal((await stores.runQueries.countRunsByStatus(tenant, {})).pending, 5);
   });
 }

@@ -40,6 +40,40 @@ export function runPortDatabaseChecks(getDatabase: () => Database): void {
     ]);
   });
 
+  it('records a batch of leads with their runs and audit events in one statement', async () => {
+    const database = getDatabase();
+    const { intake, audit } = createPostgresStores(database);
+    const tenant = newTenant();
+    const items = Array.from({ length: 10 }, () => newIntake(tenant));
+    const before = database.stats.queries;
+    const outcomes = await intake.recordSubmissions(items);
+    assert.equal(database.stats.queries - before, 1);
+    assert.ok(outcomes.every((o) => o.ok && o.created));
+    assert.equal((await auditActions(audit, tenant)).length, 10);
+  });
+
+  it('fails alone an item the database refuses (a NUL in its payload), storing the rest of its batch', async () => {
+    const database = getDatabase();
+    const { intake } = createPostgresStores(database);
+    const tenant = newTenant();
+    const items = Array.from({ length: 32 }, () => newIntake(tenant));
+    const poisoned = items[20]!;
+    // jsonb cannot hold \u0000: the database refuses this payload, and with it the shared statement.
+    poisoned.submission.payload = { fields: [{ name: 'message', value: 'a\u0000b' }] };
+    const before = database.stats.queries;
+    const outcomes = await intake.recordSubmissions(items);
+    assert.ok(
+      database.stats.queries - before < 16,
+      'the batch is split to find the item, not redone item by item',
+    );
+    assert.equal(outcomes[20]?.ok, false);
+    assert.deepEqual(
+      outcomes.filter((_, i) => i !== 20),
+      items.filter((_, i) => i !== 20).map((item) => ({ ok: true, runId: item.run.id, created: true })),
+    );
+    assert.equal(await intake.findRunIdByIdempotencyKey(tenant, poisoned.submission.idempotencyKey), null);
+  });
+
   it('keeps one submission row when 20 deliveries of one key race', async () => {
     const database = getDatabase();
     const { intake } = createPostgresStores(database);

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { buildTestApp, TEST_NOW_MS, TEST_TENANT } from '../testing/build-test-app.js';
 import { v3Headers } from '../testing/hubspot-signer.js';
 import { waitUntil } from '../testing/wait-until.js';
+import { TransientError } from '../../domain/errors.js';
 import type { IntakeOutcome } from '../../services/service-types.js';
 import type { ErrorBody } from '../http-error.js';
 
@@ -172,6 +173,23 @@ for (const [url, route] of [
         202,
         'the slot is free again once the first request is answered',
       );
+    });
+
+    it('answers 503 with Retry-After in ms, and no run id, when the database could not take the lead', async () => {
+      const t = await signedApp();
+      t.answers.intake = () =>
+        Promise.reject(
+          new TransientError('the database could not take a batch of 12 submission(s)', {
+            retryAfterMs: 1000,
+          }),
+        );
+      const res = await post(t, url, LEAD);
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.headers['retry-after'], '1000');
+      const body = res.json<ErrorBody>();
+      assert.equal(body.code, 'transient');
+      assert.equal(body.requestId, res.headers['x-request-id']);
+      assert.ok(!('runId' in body));
     });
 
     it('accepts a JSON body sent as text/plain or an odd content type (HubSpot is not always precise)', async () => {
