@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { AppError } from '../../domain/errors.js';
+import { expandWeeklyBusy } from './fake-calendar.js';
 import { createDemoConnectors } from './index.js';
 import { buildWorkspace, loadExampleWorkspace } from './test-workspace.js';
 
@@ -93,6 +96,84 @@ describe('FakeCalendar.getBusy', () => {
     await assert.rejects(
       calendar.getBusy('primary', { start: '2026-11-25T00:00:00Z', end: '2026-11-24T00:00:00Z' }),
       { code: 'permanent' },
+    );
+  });
+});
+
+describe('expandWeeklyBusy', () => {
+  /** Each block on every local date from the day before the range to its last day, set by luxon. */
+  function expandByLuxon(
+    zone: string,
+    blocks: { weekday: number; start: string; end: string }[],
+    from: number,
+    to: number,
+  ) {
+    const out: [number, number][] = [];
+    const last = DateTime.fromMillis(to, { zone }).startOf('day');
+    for (
+      let day = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
+      day <= last;
+      day = day.plus({ days: 1 })
+    ) {
+      for (const b of blocks.filter((x) => x.weekday === day.weekday)) {
+        const at = (hhmm: string) => {
+          const [hour = 0, minute = 0] = hhmm.split(':').map(Number);
+          return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+        };
+        out.push([at(b.start), at(b.end)]);
+      }
+    }
+    return out;
+  }
+
+  it('places weekly blocks as luxon does, across clock changes too', () => {
+    const clock = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const blocks = fc.array(
+      fc.record({ weekday: fc.integer({ min: 1, max: 7 }), start: clock, end: clock }),
+      { maxLength: 4 },
+    );
+    const from = fc.oneof(
+      fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2028-01-01T00:00:00Z') }),
+      fc
+        .tuple(
+          fc
+            .constantFrom('2026-03-08', '2026-11-01', '2026-03-29', '2026-10-04')
+            .map((d) => Date.parse(`${d}T00:00:00Z`)),
+          fc.integer({ min: -3 * 86_400_000, max: 86_400_000 }),
+        )
+        .map(([d, ms]) => d + ms),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'America/New_York',
+          'Europe/London',
+          'Australia/Lord_Howe',
+          'Asia/Kolkata',
+          'America/Santiago',
+        ),
+        blocks,
+        from,
+        fc.integer({ min: 1, max: 10 * 86_400_000 }),
+        (zone, weekly, start, length) => {
+          const calendar = {
+            timeZone: zone,
+            busy: [],
+            weeklyBusy: weekly.map((b) => ({ ...b, summary: 'x' })),
+          };
+          const range = [
+            DateTime.fromMillis(start, { zone: 'utc' }),
+            DateTime.fromMillis(start + length, { zone: 'utc' }),
+          ] as const;
+          assert.deepEqual(
+            expandWeeklyBusy(calendar, ...range),
+            expandByLuxon(zone, weekly, start, start + length),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

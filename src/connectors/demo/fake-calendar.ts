@@ -2,6 +2,9 @@
 // busy blocks plus weekly recurring ones in the calendar's zone. Like freebusy.query it answers
 // merged busy intervals clipped to the asked range; event titles never leave it.
 import { DateTime } from 'luxon';
+import { addDays, getIsoWeekday, toPlainDateMillis } from '../../domain/calendar/plain-date.js';
+import { findSteadyDayOffset, getZoneOffset } from '../../domain/calendar/zone-offset.js';
+import { parseOffsetInstant, toWallClock } from '../../domain/calendar/zoned-time.js';
 import { AppError, PermanentError } from '../../domain/errors.js';
 import type { BusyInterval, CalendarPort } from '../../domain/ports/calendar.js';
 import type { FakeContext } from './fake-context.js';
@@ -27,6 +30,13 @@ export class FakeCalendar implements CalendarPort {
     return this.ctx.run('calendar', 'getBusy', () => {
       if (!this.#calendarIds.has(calendarId.toLowerCase()))
         throw new AppError('not-found', `Google calendar ${calendarId} not found`);
+      // A range with explicit offsets away from clock changes needs no luxon; anything else as before.
+      const from = parseOffsetInstant(range.start);
+      const to = parseOffsetInstant(range.end);
+      if (from !== null && to !== null && from < to) {
+        const weekly = expandOnSteadyDays(this.#calendar, from, to);
+        if (weekly !== null) return mergeAndClip([...this.#absoluteBlocks(), ...weekly], from, to);
+      }
       const start = DateTime.fromISO(range.start, { setZone: true });
       const end = DateTime.fromISO(range.end, { setZone: true });
       if (!start.isValid || !end.isValid || start >= end) {
@@ -57,6 +67,52 @@ export function expandWeeklyBusy(
   start: DateTime,
   end: DateTime,
 ): [number, number][] {
+  return (
+    expandOnSteadyDays(calendar, start.toMillis(), end.toMillis()) ?? expandWithLuxon(calendar, start, end)
+  );
+}
+
+const MINUTE = 60_000;
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The same blocks as plain arithmetic when no date in the range is near a clock change (each date's
+ * 09:00 is then its midnight plus 9 hours, minus the one offset); null to leave the range to luxon.
+ */
+function expandOnSteadyDays(
+  calendar: CalendarFixture,
+  startMs: number,
+  endMs: number,
+): [number, number][] | null {
+  const zone = calendar.timeZone;
+  const blocks: { weekday: number; start: number; end: number }[] = [];
+  for (const b of calendar.weeklyBusy) {
+    const start = toMinutes(b.start);
+    const end = toMinutes(b.end);
+    if (start === null || end === null) return null;
+    blocks.push({ weekday: b.weekday, start, end });
+  }
+  if (Number.isNaN(getZoneOffset(zone, startMs)) || Number.isNaN(getZoneOffset(zone, endMs))) return null;
+  const last = toWallClock(endMs, zone).date;
+  const out: [number, number][] = [];
+  for (let date = addDays(toWallClock(startMs, zone).date, -1); date <= last; date = addDays(date, 1)) {
+    const dayMs = toPlainDateMillis(date);
+    const offset = dayMs === null || date.length !== 10 ? null : findSteadyDayOffset(zone, dayMs);
+    if (dayMs === null || offset === null) return null;
+    const weekday = getIsoWeekday(date);
+    for (const block of blocks.filter((b) => b.weekday === weekday)) {
+      out.push([dayMs + (block.start - offset) * MINUTE, dayMs + (block.end - offset) * MINUTE]);
+    }
+  }
+  return out;
+}
+
+function toMinutes(hhmm: string): number | null {
+  const match = CLOCK.exec(hhmm);
+  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
+}
+
+function expandWithLuxon(calendar: CalendarFixture, start: DateTime, end: DateTime): [number, number][] {
   const zone = calendar.timeZone;
   const out: [number, number][] = [];
   const last = end.setZone(zone).startOf('day');
@@ -93,5 +149,8 @@ export function mergeAndClip(blocks: readonly [number, number][], from: number, 
 }
 
 function toIso(ms: number): string {
+  // Date writes the same text as luxon in UTC for years 0-9999, without building a DateTime.
+  const year = new Date(ms).getUTCFullYear();
+  if (year >= 0 && year <= 9999) return new Date(ms).toISOString();
   return DateTime.fromMillis(ms, { zone: 'utc' }).toISO() ?? new Date(ms).toISOString();
 }

@@ -70,9 +70,24 @@ function recencyBonus(file: DriveFile, newestMs: number): number {
   return RECENCY_POINTS * Math.max(0, 1 - age / RECENCY_SPAN_MS);
 }
 
+// Every lead is scored against the same Drive files, so each file text's topics are remembered
+// (the most recently used few hundred).
+const fileTopicsByText = new Map<string, ReadonlySet<string>>();
+const MAX_FILE_TEXTS = 500;
+
+function getFileTopics(text: string): ReadonlySet<string> {
+  let topics = fileTopicsByText.get(text);
+  if (topics === undefined) topics = new Set(extractTopics(text));
+  else fileTopicsByText.delete(text);
+  fileTopicsByText.set(text, topics);
+  if (fileTopicsByText.size > MAX_FILE_TEXTS)
+    fileTopicsByText.delete(fileTopicsByText.keys().next().value ?? '');
+  return topics;
+}
+
 export function scoreAsset(file: DriveFile, lead: LeadSignals, newestMs: number): AssetMatch {
   const text = describeFile(file);
-  const fileTopics = new Set(extractTopics(text));
+  const fileTopics = getFileTopics(text);
   const topics = lead.topics.filter((t) => fileTopics.has(t));
   const industryWord = findIndustryWord(text, lead.industry);
   const company = lead.companyName === null ? '' : normalizeCompanyName(lead.companyName);

@@ -1,17 +1,9 @@
 // The seller's business calendar: working days, working hours and holidays in one IANA zone.
 // It knows nothing about meetings or free/busy; plan-slots builds on it.
-import { IANAZone } from 'luxon';
-import type { DateTime } from 'luxon';
 import type { HolidaySettings, WorkingHours } from '../settings.js';
-import {
-  addDays,
-  atWallClock,
-  parseClock,
-  parsePlainDate,
-  toIso,
-  toPlainDate,
-  toZoned,
-} from './plain-date.js';
+import { addDays, getIsoWeekday, parseClock } from './plain-date.js';
+import { isValidTimeZone } from './zone-offset.js';
+import { millisToIso, parseInstantMillis, toWallClock, wallClockToMillis } from './zoned-time.js';
 import { US_FEDERAL_HOLIDAYS } from './us-federal-holidays.js';
 
 export interface BusinessCalendar {
@@ -22,6 +14,8 @@ export interface BusinessCalendar {
   holidayName(date: string): string | null;
   /** The working-hours window of that date as ISO instants, or null when not a business day. */
   workingWindow(date: string): { start: string; end: string } | null;
+  /** The same window as epoch milliseconds. */
+  workingWindowMillis(date: string): { start: number; end: number } | null;
   /**
    * The business day N business days after the date of `instant` (in the zone), at the start of
    * working hours, as an ISO instant with the zone's offset. N=0: the same day's start if that day
@@ -47,7 +41,7 @@ export function createBusinessCalendar(input: {
   workingHours: WorkingHours;
   holidays: HolidaySettings;
 }): BusinessCalendar {
-  if (!IANAZone.isValidZone(input.timeZone)) throw new RangeError(`not an IANA time zone: ${input.timeZone}`);
+  if (!isValidTimeZone(input.timeZone)) throw new RangeError(`not an IANA time zone: ${input.timeZone}`);
   return new ZonedBusinessCalendar(input.timeZone, input.workingHours, buildHolidayMap(input.holidays));
 }
 
@@ -67,8 +61,8 @@ class ZonedBusinessCalendar implements BusinessCalendar {
   }
 
   isBusinessDay(date: string): boolean {
-    const parsed = parsePlainDate(date);
-    return parsed !== null && this.workingDays.has(parsed.weekday) && !this.holidays.has(date);
+    const weekday = getIsoWeekday(date);
+    return weekday !== null && this.workingDays.has(weekday) && !this.holidays.has(date);
   }
 
   holidayName(date: string): string | null {
@@ -76,23 +70,32 @@ class ZonedBusinessCalendar implements BusinessCalendar {
   }
 
   workingWindow(date: string): { start: string; end: string } | null {
-    const window = this.windowOf(date);
-    return window ? { start: toIso(window.start), end: toIso(window.end) } : null;
+    const window = this.workingWindowMillis(date);
+    if (!window) return null;
+    return { start: millisToIso(window.start, this.timeZone), end: millisToIso(window.end, this.timeZone) };
+  }
+
+  workingWindowMillis(date: string): { start: number; end: number } | null {
+    if (!this.isBusinessDay(date)) return null;
+    return {
+      start: wallClockToMillis(date, this.startMinutes, this.timeZone),
+      end: wallClockToMillis(date, this.endMinutes, this.timeZone),
+    };
   }
 
   businessDaysLaterAtStartOfDay(instant: string, n: number): string {
     assertCount(n);
-    let date = toPlainDate(toZoned(instant, this.timeZone));
+    let date = toWallClock(parseInstantMillis(instant, this.timeZone), this.timeZone).date;
     if (n === 0) date = this.nextBusinessDateFrom(date);
     for (let counted = 0; counted < n; counted += 1) date = this.nextBusinessDateFrom(addDays(date, 1));
-    return toIso(atWallClock(date, this.startMinutes, this.timeZone));
+    return millisToIso(wallClockToMillis(date, this.startMinutes, this.timeZone), this.timeZone);
   }
 
   nextBusinessDates(instant: string, n: number): string[] {
     assertCount(n);
-    const local = toZoned(instant, this.timeZone);
-    const today = toPlainDate(local);
-    const todayWindow = this.windowOf(today);
+    const local = parseInstantMillis(instant, this.timeZone);
+    const today = toWallClock(local, this.timeZone).date;
+    const todayWindow = this.workingWindowMillis(today);
     let date = todayWindow && local < todayWindow.end ? today : addDays(today, 1);
     const dates: string[] = [];
     while (dates.length < n) {
@@ -101,14 +104,6 @@ class ZonedBusinessCalendar implements BusinessCalendar {
       date = addDays(date, 1);
     }
     return dates;
-  }
-
-  private windowOf(date: string): { start: DateTime; end: DateTime } | null {
-    if (!this.isBusinessDay(date)) return null;
-    return {
-      start: atWallClock(date, this.startMinutes, this.timeZone),
-      end: atWallClock(date, this.endMinutes, this.timeZone),
-    };
   }
 
   private nextBusinessDateFrom(date: string): string {

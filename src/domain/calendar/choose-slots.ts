@@ -24,17 +24,14 @@ export function chooseSlots(candidates: readonly CandidateSlot[], count: number)
     if (best === null) break;
     chosen.push(best.slot);
   }
-  return chosen.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  return chosen.sort((a, b) => a.start - b.start);
 }
 
 function isCompatible(slot: CandidateSlot, chosen: readonly CandidateSlot[]): boolean {
   const gap = MIN_SAME_DAY_GAP_MINUTES * 60_000;
   return chosen.every((other) => {
     const required = other.date === slot.date ? gap : 0;
-    return (
-      slot.start.toMillis() >= other.end.toMillis() + required ||
-      other.start.toMillis() >= slot.end.toMillis() + required
-    );
+    return slot.start >= other.end + required || other.start >= slot.end + required;
   });
 }
 
@@ -42,7 +39,7 @@ function preferenceKey(slot: CandidateSlot, chosen: readonly CandidateSlot[], pe
   const sameDay = chosen.filter((other) => other.date === slot.date).length;
   const sameHalf = chosen.filter((other) => other.isMorning === slot.isMorning).length;
   const otherHalf = chosen.length - sameHalf;
-  return [sameDay >= perDayCap ? 1 : 0, sameHalf > otherHalf ? 1 : 0, slot.start.toMillis()];
+  return [sameDay >= perDayCap ? 1 : 0, sameHalf > otherHalf ? 1 : 0, slot.start];
 }
 
 function isLess(a: readonly number[], b: readonly number[]): boolean {

@@ -1,8 +1,12 @@
 // Calendar-date helpers (YYYY-MM-DD with no zone) and wall-clock parsing for the business calendar.
 // Date arithmetic runs in UTC on purpose: adding a day to a date must never meet a DST change.
+// The millisecond and string helpers give luxon's answers without building a DateTime; years past
+// 9999, which luxon writes its own way, are left to it.
 import { DateTime } from 'luxon';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The date as a UTC midnight, or null when it is not a real YYYY-MM-DD date. */
 export function parsePlainDate(date: string): DateTime | null {
@@ -11,7 +15,54 @@ export function parsePlainDate(date: string): DateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
+/**
+ * The date's UTC midnight in epoch milliseconds, or null when it is not a real YYYY-MM-DD date (the
+ * same dates parsePlainDate refuses).
+ */
+export function toPlainDateMillis(date: string): number | null {
+  if (!PLAIN_DATE.test(date)) return null;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Date.UTC reads years 0-99 as 1900-1999.
+  if (year < 100) return new Date(0).setUTCFullYear(year, month - 1, day);
+  return Date.UTC(year, month - 1, day);
+}
+
+/** ISO weekday (Monday 1 ... Sunday 7) of a plain date, or null when it is not a real date. */
+export function getIsoWeekday(date: string): number | null {
+  const millis = toPlainDateMillis(date);
+  return millis === null ? null : isoWeekdayOfDay(Math.floor(millis / DAY));
+}
+
+function isoWeekdayOfDay(epochDay: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
 export function addDays(date: string, days: number): string {
+  const millis = toPlainDateMillis(date);
+  if (millis === null) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const shifted = new Date(millis + days * DAY);
+  const year = shifted.getUTCFullYear();
+  // luxon writes years outside 0-9999 its own way, and fractional days are its business too.
+  if (!Number.isInteger(days) || year < 0 || year > 9999) {
+    return addDaysWithLuxon(date, days);
+  }
+  return formatPlainDate(year, shifted.getUTCMonth() + 1, shifted.getUTCDate());
+}
+
+export function formatPlainDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function addDaysWithLuxon(date: string, days: number): string {
   const parsed = parsePlainDate(date);
   if (!parsed) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return toPlainDate(parsed.plus({ days }));

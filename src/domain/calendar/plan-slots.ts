@@ -1,7 +1,6 @@
 // Plans the meeting times a first reply offers: a few free slots inside the seller's business
 // calendar, labelled for the seller and for the prospect. It never reads a clock or a calendar API:
 // `now` and the busy intervals come in.
-import { IANAZone } from 'luxon';
 import type { BusyInterval } from '../ports/calendar.js';
 import type { ProposedSlot, SlotProposal } from '../results.js';
 import type { SlotSettings } from '../settings.js';
@@ -9,8 +8,9 @@ import type { BusinessCalendar } from './business-calendar.js';
 import { chooseSlots } from './choose-slots.js';
 import type { CandidateSlot } from './find-free-slots.js';
 import { findFreeSlots } from './find-free-slots.js';
-import { formatSlotLabel } from './format-slot-label.js';
-import { toIso, toZoned } from './plain-date.js';
+import { formatSlotLabelAt } from './format-slot-label.js';
+import { addMinutes, millisToIso, parseInstantMillis, toWallClock } from './zoned-time.js';
+import { isValidTimeZone } from './zone-offset.js';
 
 /**
  * The free/busy range to ask the calendar for: from now (or earlier, when the buffer reaches back
@@ -23,15 +23,17 @@ export function getSlotSearchWindow(input: {
   settings: SlotSettings;
 }): { start: string; end: string } {
   const { calendar, settings } = input;
-  const now = toZoned(input.now, calendar.timeZone);
+  const zone = calendar.timeZone;
+  const now = parseInstantMillis(input.now, zone);
   const dates = calendar.nextBusinessDates(input.now, settings.lookAheadBusinessDays);
   const lastDate = dates[dates.length - 1];
   const lastWindow = lastDate === undefined ? null : calendar.workingWindow(lastDate);
   if (!lastWindow) throw new RangeError('the look-ahead found no business day');
   const reachBack = Math.max(0, settings.bufferMinutes - settings.minNoticeMinutes);
+  const lastEnd = parseInstantMillis(lastWindow.end, zone);
   return {
-    start: toIso(now.minus({ minutes: reachBack })),
-    end: toIso(toZoned(lastWindow.end, calendar.timeZone).plus({ minutes: settings.bufferMinutes })),
+    start: millisToIso(addMinutes(now, -reachBack, zone), zone),
+    end: millisToIso(addMinutes(lastEnd, settings.bufferMinutes, zone), zone),
   };
 }
 
@@ -46,13 +48,13 @@ export function planSlots(input: {
   const { calendar, settings } = input;
   const sellerTimeZone = calendar.timeZone;
   const displayTimeZone =
-    input.prospectTimeZone !== null && IANAZone.isValidZone(input.prospectTimeZone)
+    input.prospectTimeZone !== null && isValidTimeZone(input.prospectTimeZone)
       ? input.prospectTimeZone
       : sellerTimeZone;
-  const now = toZoned(input.now, sellerTimeZone);
+  const now = parseInstantMillis(input.now, sellerTimeZone);
   const free = findFreeSlots({
     dates: calendar.nextBusinessDates(input.now, settings.lookAheadBusinessDays),
-    earliestStart: now.plus({ minutes: settings.minNoticeMinutes }),
+    earliestStart: addMinutes(now, settings.minNoticeMinutes, sellerTimeZone),
     busy: input.busy,
     calendar,
     settings,
@@ -88,14 +90,13 @@ function chooseForProspect(
 }
 
 function countDays(slots: CandidateSlot[]): number {
-  return new Set(slots.map((s) => s.start.toISODate())).size;
+  return new Set(slots.map((s) => s.startDate)).size;
 }
 
 function isInsideLocalDay(slot: CandidateSlot, zone: string, day: { start: string; end: string }): boolean {
-  const start = slot.start.setZone(zone);
-  const startMinute = start.hour * 60 + start.minute;
-  const endMinute = startMinute + slot.end.diff(slot.start, 'minutes').minutes;
-  return start.weekday <= 5 && startMinute >= toMinutes(day.start) && endMinute <= toMinutes(day.end);
+  const start = toWallClock(slot.start, zone);
+  const endMinute = start.minutesOfDay + (slot.end - slot.start) / 60_000;
+  return start.weekday <= 5 && start.minutesOfDay >= toMinutes(day.start) && endMinute <= toMinutes(day.end);
 }
 
 function toMinutes(hhmm: string): number {
@@ -105,10 +106,10 @@ function toMinutes(hhmm: string): number {
 
 function toProposedSlot(slot: CandidateSlot, sellerTimeZone: string, displayTimeZone: string): ProposedSlot {
   return {
-    start: toIso(slot.start.setZone(sellerTimeZone)),
-    end: toIso(slot.end.setZone(sellerTimeZone)),
-    sellerLabel: formatSlotLabel(slot.start, sellerTimeZone),
-    label: formatSlotLabel(slot.start, displayTimeZone),
+    start: millisToIso(slot.start, sellerTimeZone),
+    end: millisToIso(slot.end, sellerTimeZone),
+    sellerLabel: formatSlotLabelAt(slot.start, sellerTimeZone),
+    label: formatSlotLabelAt(slot.start, displayTimeZone),
   };
 }
 

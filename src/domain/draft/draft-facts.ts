@@ -1,7 +1,7 @@
 // What a draft for this lead may mention (slots, links, names), for the linter to hold a draft against.
 // It does not decide which other clients exist: the caller passes their names.
 import type { DraftFacts } from '../results.js';
-import { buildWordPattern } from './draft-text.js';
+import { findFirstWord } from './draft-text.js';
 import type { DraftInput } from './draft-input.js';
 
 /**
@@ -28,6 +28,6 @@ function filterOtherCompanies(names: readonly string[], own: ReadonlyArray<strin
       const key = name.toLowerCase();
       if (name === '' || seen.has(key)) return false;
       seen.add(key);
-      return !ours.some((o) => buildWordPattern(name).test(o) || buildWordPattern(o).test(name));
+      return !ours.some((o) => findFirstWord(o, name) !== null || findFirstWord(name, o) !== null);
     });
 }

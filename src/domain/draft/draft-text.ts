@@ -11,8 +11,11 @@ export function escapeRegExp(text: string): string {
 
 /** Whole-word, case-insensitive matcher for a word or phrase; inner spaces match any whitespace. */
 export function buildWordPattern(phrase: string): RegExp {
-  const body = phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  return new RegExp(`(?<!${W})${body}(?!${W})`, 'giu');
+  return new RegExp(`(?<!${W})${buildWordBody(phrase)}(?!${W})`, 'giu');
+}
+
+function buildWordBody(phrase: string): string {
+  return phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
 }
 
 export interface TextMatch {
@@ -20,10 +23,90 @@ export interface TextMatch {
   index: number;
 }
 
+const wordPatterns = new Map<string, RegExp>();
+const MAX_WORD_PATTERNS = 2_000;
+
+/** buildWordPattern, built once per phrase; only for findWord and findFirstWord, which reset it. */
+function getWordPattern(phrase: string): RegExp {
+  let pattern = wordPatterns.get(phrase);
+  if (pattern === undefined) {
+    pattern = buildWordPattern(phrase);
+    if (wordPatterns.size >= MAX_WORD_PATTERNS) wordPatterns.clear();
+    wordPatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
+/** `findAll(text, buildWordPattern(phrase))`. */
+export function findWord(text: string, phrase: string): TextMatch[] {
+  return findAll(text, getWordPattern(phrase));
+}
+
+interface PhraseList {
+  /** The list as it was when compiled, to notice a list changed in place. */
+  phrases: string[];
+  words: string[];
+  any: RegExp;
+}
+
+const phraseLists = new WeakMap<readonly string[], PhraseList>();
+
+/**
+ * `phrases.filter((p) => p.trim() !== '').flatMap((p) => findWord(text, p))`. One pass with all the
+ * phrases as alternatives first tells whether any of them is there at all (usually none is: banned
+ * words, other clients' names); it is built once per list.
+ */
+export function findWords(text: string, phrases: readonly string[]): TextMatch[] {
+  let list = phraseLists.get(phrases);
+  if (list === undefined || !isSameList(list.phrases, phrases)) {
+    const words = phrases.filter((p) => p.trim() !== '');
+    const any = new RegExp(`(?<!${W})(?:${words.map(buildWordBody).join('|')})(?!${W})`, 'iu');
+    list = { phrases: [...phrases], words, any };
+    phraseLists.set(phrases, list);
+  }
+  if (list.words.length === 0 || !list.any.test(text)) return [];
+  return list.words.flatMap((phrase) => findWord(text, phrase));
+}
+
+function isSameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** `buildWordPattern(phrase).exec(text)`: the first whole-word match, or null. */
+export function findFirstWord(text: string, phrase: string): TextMatch | null {
+  const pattern = getWordPattern(phrase);
+  pattern.lastIndex = 0;
+  const match = pattern.exec(text);
+  pattern.lastIndex = 0;
+  return match === null ? null : { text: match[0], index: match.index };
+}
+
+// findAll's own global copy of each pattern, so the caller's pattern (and its lastIndex) is never touched.
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** Every match, as `text.matchAll` finds them from the start of the text; the pattern is left alone. */
 export function findAll(text: string, pattern: RegExp): TextMatch[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const global = new RegExp(pattern.source, flags);
-  return [...text.matchAll(global)].map((m) => ({ text: m[0], index: m.index }));
+  let global = globalCopies.get(pattern);
+  if (global === undefined) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    global = new RegExp(pattern.source, flags);
+    globalCopies.set(pattern, global);
+  }
+  const isUnicode = global.unicode || global.flags.includes('v');
+  const found: TextMatch[] = [];
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    found.push({ text: m[0], index: m.index });
+    // An empty match does not move lastIndex; step past it as matchAll does (AdvanceStringIndex).
+    if (m[0] === '') global.lastIndex = advanceIndex(text, global.lastIndex, isUnicode);
+  }
+  return found;
+}
+
+function advanceIndex(text: string, index: number, isUnicode: boolean): number {
+  if (!isUnicode || index + 1 >= text.length) return index + 1;
+  const code = text.codePointAt(index) ?? 0;
+  return index + (code > 0xffff ? 2 : 1);
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
@@ -63,6 +146,8 @@ const TIME_PATTERNS: readonly RegExp[] = [
 
 /** Every time-of-day-like span, e.g. "10:00 AM", "3pm", "14:30", "noon". */
 export function findTimes(text: string): TextMatch[] {
+  // Every pattern needs a digit or "noon"/"midnight": most text has neither.
+  if (!/\d/.test(text) && !/noon|midnight/iu.test(text)) return [];
   return TIME_PATTERNS.flatMap((p) => findAll(text, p)).sort((a, b) => a.index - b.index);
 }
 

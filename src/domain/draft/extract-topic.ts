@@ -69,18 +69,32 @@ export function describeCanonicalTopics(topics: readonly string[]): string {
   return words.length > 1 ? `${words[0] ?? ''} and ${words[1] ?? ''}` : (words[0] ?? '');
 }
 
+// The opener and the subject both read the prospect's message: the last few answers are kept.
+const recent = new Map<string, readonly Topic[]>();
+const MAX_RECENT = 8;
+
 /**
  * Candidate topics, most specific first: a phrase a rule recognised, a bare noun phrase, the
  * vocabulary's canonical topics ("pricing and integration"), then a short statement quoted as written.
  */
 export function findTopicCandidates(text: string): Topic[] {
+  let found = recent.get(text);
+  if (found === undefined) {
+    found = readTopicCandidates(text);
+    if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value ?? '');
+    recent.set(text, found);
+  }
+  return found.map((t) => ({ ...t }));
+}
+
+function readTopicCandidates(text: string): Topic[] {
   // A link or address ends a phrase: nothing after "see" or "at" should be read as the topic.
   const delinked = text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+/gi, ',');
   const sentences = splitSentences(delinked.replace(/[ \t]+/g, ' '));
   const plain = sentences.map((s) => s.replace(/[.!?]+$/, '').trim());
   const out: Topic[] = [];
   for (const s of plain) {
-    const found = TOPIC_RULES.map((rule) => rule(s)).find((t) => t !== null);
+    const found = applyFirstRule(s);
     if (found) out.push(found);
   }
   out.push(...plain.map(readBareTopic).filter((t): t is Topic => t !== null));
@@ -91,6 +105,15 @@ export function findTopicCandidates(text: string): Topic[] {
   );
   if (statement !== undefined) out.push({ kind: 'quote', phrase: statement.replace(/[.!]+$/, '') });
   return dedupe(out);
+}
+
+/** The first rule's topic for the sentence; the rules are pure, so the rest need not run. */
+function applyFirstRule(sentence: string): Topic | null {
+  for (const rule of TOPIC_RULES) {
+    const found = rule(sentence);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function dedupe(topics: readonly Topic[]): Topic[] {

@@ -3,7 +3,7 @@
 // in lint-draft.ts. Nothing here knows where the text came from.
 import type { DraftFacts, LintProblem, LintRule } from '../results.js';
 import type { VoiceProfile } from '../settings.js';
-import { buildWordPattern, findAll, findExact, findTimes, findUrls } from './draft-text.js';
+import { findAll, findExact, findTimes, findUrls, findWord, findWords } from './draft-text.js';
 
 export function problem(rule: LintRule, message: string, excerpt: string | null = null): LintProblem {
   return { rule, message, excerpt };
@@ -20,22 +20,23 @@ export function checkDashes(text: string): LintProblem[] {
 }
 
 export function checkBannedWords(text: string, voice: VoiceProfile): LintProblem[] {
-  return voice.bannedWords
-    .filter((word) => word.trim() !== '')
-    .flatMap((word) => findAll(text, buildWordPattern(word)))
-    .map((m) => problem('banned-word', `The voice bans "${m.text}".`, m.text));
+  return findWords(text, voice.bannedWords).map((m) =>
+    problem('banned-word', `The voice bans "${m.text}".`, m.text),
+  );
 }
 
 export function checkBannedPunctuation(text: string, voice: VoiceProfile): LintProblem[] {
   return voice.bannedPunctuation
     .filter((mark) => mark !== '' && !DASH_ONLY.test(mark))
-    .flatMap((mark) =>
-      text
-        .split(mark)
-        .slice(1)
-        .map(() => mark),
-    )
+    .flatMap((mark) => Array.from({ length: countOccurrences(text, mark) }, () => mark))
     .map((mark) => problem('banned-punctuation', `The voice bans "${mark}".`, mark));
+}
+
+/** How many times `text.split(mark)` splits: occurrences found left to right, without overlap. */
+function countOccurrences(text: string, mark: string): number {
+  let count = 0;
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + mark.length)) count += 1;
+  return count;
 }
 
 const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
@@ -55,23 +56,22 @@ export function checkPlaceholders(text: string): LintProblem[] {
 }
 
 export function checkOtherClients(text: string, facts: DraftFacts): LintProblem[] {
-  return facts.otherCompanyNames
-    .filter((name) => name.trim() !== '')
-    .flatMap((name) => findAll(text, buildWordPattern(name)))
-    .map((m) =>
-      problem('other-client', `"${m.text}" is another client and must not appear in this draft.`, m.text),
-    );
+  return findWords(text, facts.otherCompanyNames).map((m) =>
+    problem('other-client', `"${m.text}" is another client and must not appear in this draft.`, m.text),
+  );
 }
 
 /** A time is a fact only when it is part of a proposed slot's label, written exactly as proposed. */
 export function checkTimes(text: string, facts: DraftFacts): LintProblem[] {
+  const times = findTimes(text);
+  if (times.length === 0) return [];
   const labels = findExact(
     text,
     facts.slots.flatMap((s) => [s.label, s.sellerLabel]),
   );
   const isInsideLabel = (index: number, length: number): boolean =>
     labels.some((l) => l.index <= index && index + length <= l.index + l.text.length);
-  return findTimes(text)
+  return times
     .filter((t) => !isInsideLabel(t.index, t.text.length))
     .map((t) => problem('unknown-time', `"${t.text}" is not one of the proposed slots.`, t.text));
 }
@@ -132,7 +132,7 @@ export function checkCompanySpelling(text: string, facts: DraftFacts): LintProbl
   if (company === '') return [];
   const core = getCompanyCore(company);
   const found: LintProblem[] = [];
-  for (const m of findAll(text, buildWordPattern(core))) {
+  for (const m of findWord(text, core)) {
     const suffix = FOLLOWING_SUFFIX.exec(text.slice(m.index + m.text.length));
     const hasSuffix = suffix !== null && LEGAL_SUFFIXES.has(stripDots(suffix[1] ?? ''));
     if (m.text !== core) {
@@ -177,6 +177,17 @@ export function getEditDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
+/** "Jane's" -> "Jane": the text without a final "'s" or "’s". */
+function withoutPossessive(word: string): string {
+  const mark = word.charAt(word.length - 2);
+  return word.endsWith('s') && (mark === "'" || mark === '\u2019') ? word.slice(0, -2) : word;
+}
+
+function isOneEditAway(a: string, b: string): boolean {
+  // Lengths two apart are at least two edits apart: no need to count them.
+  return Math.abs(a.length - b.length) <= 1 && getEditDistance(a, b) === 1;
+}
+
 /**
  * Misspellings of the lead's first name outside the greeting: other casings ("JANE"), or a capitalised
  * word one edit away ("Jnae", "Jayne") mid-sentence. All-lower-case forms and sentence starts are left
@@ -189,20 +200,22 @@ export function checkNameSpelling(text: string, facts: DraftFacts): LintProblem[
   const target = first.toLowerCase();
   return findAll(text, NAME_TOKEN)
     .filter((m) => {
-      const token = m.text.replace(/['’]s$/u, '');
+      const token = withoutPossessive(m.text);
       if (token === first || known.has(token) || known.has(m.text)) return false;
-      const start = isSentenceStart(text, m.index);
+      // Where the sentence starts is looked for last: most tokens are ruled out before it matters.
       if (token.toLowerCase() === target) {
         // "will" for Will, or "Will" opening a sentence, is the ordinary word.
-        return token !== token.toLowerCase() && !(start && /^\p{Lu}\p{Ll}*$/u.test(token));
+        return (
+          token !== token.toLowerCase() && !(/^\p{Lu}\p{Ll}*$/u.test(token) && isSentenceStart(text, m.index))
+        );
       }
       const isCapitalised = /^\p{Lu}/u.test(token);
       return (
-        !start &&
         isCapitalised &&
         target.length >= 4 &&
         token.length >= 4 &&
-        getEditDistance(token.toLowerCase(), target) === 1
+        isOneEditAway(token.toLowerCase(), target) &&
+        !isSentenceStart(text, m.index)
       );
     })
     .map((m) => problem('name-spelling', `Spell the first name as the lead does: "${first}".`, m.text));

@@ -7,7 +7,7 @@ import type { DraftMaterial, DraftSpec, Layout } from './compose-draft.js';
 import { hasContraction } from './contractions.js';
 import { collectDraftFacts } from './draft-facts.js';
 import type { DraftInput } from './draft-input.js';
-import { buildWordPattern, countWords } from './draft-text.js';
+import { countWords, findFirstWord } from './draft-text.js';
 import { findTopicCandidates } from './extract-topic.js';
 import { lintBody, lintSubject } from './lint-draft.js';
 import { prepareMaterial } from './prepare-material.js';
@@ -152,8 +152,8 @@ function findSubjectTopics(input: DraftInput, asked: readonly string[]): string[
 function findKeywordAsWritten(keywords: readonly string[], texts: readonly string[]): string | null {
   for (const keyword of [...keywords].sort((a, b) => b.length - a.length)) {
     for (const text of texts) {
-      const found = buildWordPattern(keyword).exec(text);
-      if (found !== null) return found[0];
+      const found = findFirstWord(text, keyword);
+      if (found !== null) return found.text;
     }
   }
   return null;

@@ -7,12 +7,15 @@ import { describeKind, quote } from './json-value.js';
 export type SubmittedAtResult = { ok: true; iso: string | null } | { ok: false; reason: string };
 
 const EPOCH_DIGITS = /^\d{1,16}$/;
+const YEAR_10000 = Date.UTC(10000, 0, 1);
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const EXPECTED =
   'expected epoch milliseconds or an ISO-8601 date-time with a zone (e.g. 2024-03-04T14:00:00Z)';
 
 function fromEpochMs(ms: number): string | null {
   if (!Number.isFinite(ms) || ms < 0) return null;
+  // Date writes what luxon writes in UTC for years up to 9999, without building a DateTime.
+  if (ms < YEAR_10000) return new Date(ms).toISOString();
   const instant = DateTime.fromMillis(ms, { zone: 'utc' });
   return instant.isValid ? instant.toISO() : null;
 }

@@ -1,7 +1,7 @@
 // Finds the approved answer a prospect's question calls for: the one whose keywords it mentions most.
 // Only tenant-approved text is ever quoted; no answer is made up when none matches.
 import type { ApprovedAnswer } from '../settings.js';
-import { buildPhrasePattern, containsPhrase, findPhrase, normalizeText } from '../text/match-phrase.js';
+import { containsPhrase, indexOfPhrase, normalizeText } from '../text/match-phrase.js';
 
 export function matchApprovedAnswer(question: string, answers: ApprovedAnswer[]): ApprovedAnswer | null {
   let best: ApprovedAnswer | null = null;
@@ -29,7 +29,7 @@ export function matchApprovedAnswers(question: string, answers: ApprovedAnswer[]
 function firstMention(normalized: string, keywords: readonly string[]): number {
   const found = keywords
     .filter((k) => normalizeText(k) !== '')
-    .map((k) => findPhrase(normalized, buildPhrasePattern(k)))
+    .map((k) => indexOfPhrase(normalized, k))
     .filter((at) => at >= 0);
   return found.length === 0 ? -1 : Math.min(...found);
 }

@@ -28,11 +28,21 @@ const LEGAL_SUFFIXES = new Set([
   'the',
 ]);
 
+// Past outreach is checked against every client name in the history, so the same few names come back.
+const normalizedNames = new Map<string, string>();
+const MAX_NAMES = 5_000;
+
 export function normalizeCompanyName(name: string): string {
-  return normalizeText(name)
-    .split(' ')
-    .filter((w) => w !== '' && !LEGAL_SUFFIXES.has(w))
-    .join(' ');
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = normalizeText(name)
+      .split(' ')
+      .filter((w) => w !== '' && !LEGAL_SUFFIXES.has(w))
+      .join(' ');
+    if (normalizedNames.size >= MAX_NAMES) normalizedNames.clear();
+    normalizedNames.set(name, normalized);
+  }
+  return normalized;
 }
 
 export function isSameCompany(a: string | null, b: string | null): boolean {

@@ -1,6 +1,6 @@
 // Infers an industry from a company's name or web domain, only when the words say so plainly.
 // It never guesses from vague words ("systems", "tech", "capital"); unsure means null.
-import { containsPhrase } from '../text/match-phrase.js';
+import { compilePhraseSet } from '../text/phrase-set.js';
 
 const INDUSTRY_KEYWORDS: ReadonlyArray<{ industry: string; words: readonly string[] }> = [
   {
@@ -69,9 +69,11 @@ const INDUSTRY_KEYWORDS: ReadonlyArray<{ industry: string; words: readonly strin
 const MIN_EMBEDDED_LENGTH = 7;
 const TLD_INDUSTRIES: Readonly<Record<string, string>> = { edu: 'education', gov: 'government' };
 
-function matchesDomain(domain: string, word: string): boolean {
-  const labels = domain.toLowerCase().split('.').slice(0, -1);
-  if (containsPhrase(labels.join(' '), word)) return true;
+// Every keyword of every industry, in table order, to look them all up in one pass over a text.
+const KEYWORDS = INDUSTRY_KEYWORDS.flatMap(({ words }, entry) => words.map((word) => ({ entry, word })));
+const KEYWORD_SET = compilePhraseSet(KEYWORDS.map((k) => k.word));
+
+function isEmbeddedInDomain(labels: readonly string[], word: string): boolean {
   const compact = word.replace(/\s+/g, '');
   return compact.length >= MIN_EMBEDDED_LENGTH && labels.some((label) => label.includes(compact));
 }
@@ -81,13 +83,16 @@ export function inferIndustry(companyName: string | null, domain: string | null)
   const tld = domain?.toLowerCase().split('.').pop() ?? '';
   const fromTld = TLD_INDUSTRIES[tld];
   if (fromTld !== undefined) return fromTld;
-  const matched = INDUSTRY_KEYWORDS.filter(({ words }) =>
-    words.some(
-      (w) =>
-        (companyName !== null && containsPhrase(companyName, w)) ||
-        (domain !== null && matchesDomain(domain, w)),
-    ),
+  const labels = domain === null ? [] : domain.toLowerCase().split('.').slice(0, -1);
+  const inName = companyName === null ? [] : KEYWORD_SET.containsEach(companyName);
+  const inLabels = domain === null ? [] : KEYWORD_SET.containsEach(labels.join(' '));
+  const hits = new Set(
+    KEYWORDS.filter(
+      ({ word }, i) =>
+        inName[i] === true || inLabels[i] === true || (domain !== null && isEmbeddedInDomain(labels, word)),
+    ).map((k) => k.entry),
   );
+  const matched = INDUSTRY_KEYWORDS.filter((_, entry) => hits.has(entry));
   return matched.length === 1 ? (matched[0]?.industry ?? null) : null;
 }
 
