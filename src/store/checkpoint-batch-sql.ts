@@ -7,6 +7,7 @@
 // only the parts it needs (planning the whole statement for every batch cost more than running it).
 import { sql, type SQL } from 'drizzle-orm';
 import type { CheckpointBatch } from '../domain/ports/run-store.js';
+import { runStatusEventDetails, stepEndedEventDetails, stepStartedEventDetails } from './audit-details-sql.js';
 import { RUN_COLUMNS } from './run-row.js';
 import { setClauses } from './run-update-sql.js';
 import { SIDE_EFFECT_COLUMNS } from './side-effect-ledger.js';
@@ -29,9 +30,7 @@ export function startAttemptSql(tenantId: string, runId: string, at: string) {
       RETURNING ${RUN_COLUMNS}, old_status
     ), audit AS (
       INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
-      SELECT tenant_id, 'system', 'run.running', id, NULL,
-             jsonb_build_object('from', old_status, 'to', status, 'attempt', attempt, 'reason', reason, 'error', NULL),
-             updated_at
+      SELECT tenant_id, 'system', 'run.running', id, NULL, ${runStatusEventDetails('upd')}, updated_at
       FROM upd WHERE old_status IS DISTINCT FROM 'running'
     )
     SELECT ${RUN_COLUMNS} FROM upd`;
@@ -57,14 +56,10 @@ export function writeCheckpointsSql(tenantId: string, runId: string, batch: Chec
   if (batch.steps.length > 0) {
     ctes.push(...stepCtes(batch));
     events.push(
-      sql`SELECT s.ord, 0 AS sub, 'step.started' AS action, s.step_id, jsonb_build_object('attempt', s.attempt) AS details,
+      sql`SELECT s.ord, 0 AS sub, 'step.started' AS action, s.step_id, ${stepStartedEventDetails('s')} AS details,
                  s.started_at AS at
           FROM written s WHERE s.opens`,
-      sql`SELECT s.ord, 1, 'step.' || s.status, s.step_id,
-                 jsonb_build_object('attempt', s.attempt, 'durationMs', s.duration_ms)
-                   || CASE WHEN s.error_code IS NULL THEN '{}'::jsonb
-                           ELSE jsonb_build_object('error', jsonb_build_object('code', s.error_code, 'message', s.error_message)) END,
-                 s.finished_at
+      sql`SELECT s.ord, 1, 'step.' || s.status, s.step_id, ${stepEndedEventDetails('s')}, s.finished_at
           FROM written s WHERE s.status IS NOT NULL`,
     );
     counts.push(sql`((SELECT count(*) FROM opened) + (SELECT count(*) FROM closed))::int AS steps`);
@@ -115,10 +110,7 @@ export function writeCheckpointsSql(tenantId: string, runId: string, batch: Chec
                 run.old_status
     )`);
     events.push(sql`SELECT ${RUN_EVENT_ORDER} AS ord, 0 AS sub, 'run.' || u.status AS action, NULL::text AS step_id,
-             jsonb_build_object('from', u.old_status, 'to', u.status, 'attempt', u.attempt, 'reason', u.reason,
-               'error', CASE WHEN u.error_code IS NULL THEN NULL
-                             ELSE jsonb_build_object('code', u.error_code, 'message', u.error_message) END) AS details,
-             u.updated_at AS at
+             ${runStatusEventDetails('u')} AS details, u.updated_at AS at
       FROM run_upd u WHERE u.status IS DISTINCT FROM u.old_status`);
   }
 

@@ -11,6 +11,7 @@ import type {
   StepEnd,
   StepRecord,
 } from '../domain/ports/run-store.js';
+import { stepEndedEventDetails, stepStartedEventDetails } from './audit-details-sql.js';
 import type { Database } from './database-handle.js';
 import {
   RUN_COLUMNS,
@@ -161,7 +162,7 @@ function startStepSql(
       RETURNING tenant_id, run_id, step_id, attempt, started_at
     ), audit AS (
       INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
-      SELECT tenant_id, 'system', 'step.started', run_id, step_id, jsonb_build_object('attempt', attempt), started_at
+      SELECT tenant_id, 'system', 'step.started', run_id, step_id, ${stepStartedEventDetails('step')}, started_at
       FROM step
     )
     SELECT count(*)::int AS n FROM step`;
@@ -178,11 +179,7 @@ function finishStepSql(tenantId: string, runId: string, stepId: string, attempt:
       RETURNING tenant_id, run_id, step_id, attempt, status, error_code, error_message, duration_ms, finished_at
     ), audit AS (
       INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
-      SELECT tenant_id, 'system', 'step.' || status, run_id, step_id,
-             jsonb_build_object('attempt', attempt, 'durationMs', duration_ms)
-               || CASE WHEN error_code IS NULL THEN '{}'::jsonb
-                       ELSE jsonb_build_object('error', jsonb_build_object('code', error_code, 'message', error_message)) END,
-             finished_at
+      SELECT tenant_id, 'system', 'step.' || status, run_id, step_id, ${stepEndedEventDetails('step')}, finished_at
       FROM step
     )
     SELECT count(*)::int AS n FROM step`;

@@ -2,6 +2,7 @@
 // `run.<status>` audit event, reading the old status under a row lock in the same statement.
 import { sql, type SQL } from 'drizzle-orm';
 import type { RunPatch } from '../domain/ports/run-store.js';
+import { runStatusEventDetails } from './audit-details-sql.js';
 
 export function buildRunUpdate(tenantId: string, runId: string, patch: RunPatch): SQL {
   const assignments = sql.join(setClauses(patch), sql`, `);
@@ -15,10 +16,7 @@ export function buildRunUpdate(tenantId: string, runId: string, patch: RunPatch)
     ), audit AS (
       INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
       SELECT tenant_id, 'system', 'run.' || status, id, NULL,
-             jsonb_build_object('from', old_status, 'to', status, 'attempt', attempt, 'reason', reason,
-               'error', CASE WHEN error_code IS NULL THEN NULL
-                             ELSE jsonb_build_object('code', error_code, 'message', error_message) END),
-             updated_at
+             ${runStatusEventDetails('upd')}, updated_at
       FROM upd WHERE status IS DISTINCT FROM old_status
     )
     SELECT count(*)::int AS n FROM upd`;
