@@ -2,7 +2,7 @@
 // call throws, as nothing more reaches the database from a dead process. It is triggered by the run
 // store's checkpoint of one step (the step's work is done, its checkpoint is lost) or by an armed
 // fault of the demo connectors firing (the write happened, its response and everything after are lost).
-import type { CheckpointBatch, RunStore, StepEnd } from '../../src/domain/ports/run-store.js';
+import type { CheckpointBatch, RunStore } from '../../src/domain/ports/run-store.js';
 
 export class CrashError extends Error {
   constructor(where: string) {
@@ -53,11 +53,6 @@ export function dyingRunStore(store: RunStore, death: ProcessDeath, crashStep: s
   const alive = guarded(store, death);
   return {
     ...bindAll(alive),
-    async finishStep(tenantId: string, runId: string, stepId: string, attempt: number, end: StepEnd) {
-      death.check();
-      if (stepId === crashStep && end.status === 'succeeded') death.die(`after ${stepId}'s work, before its checkpoint`);
-      return store.finishStep(tenantId, runId, stepId, attempt, end);
-    },
     // The engine records successes in batches: the batch that would record the step's success is lost.
     async writeCheckpoints(tenantId: string, runId: string, batch: CheckpointBatch) {
       death.check();
