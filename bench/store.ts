@@ -27,9 +27,11 @@ import { executeRun, type Workflow } from '../src/workflow/engine.js';
 import { createFormLeadWorkflow } from '../src/workflow/form-lead/form-lead-workflow.js';
 import { FORM_LEAD_STEPS, FORM_LEAD_WORKFLOW, type GmailDraftRecord, type WrittenDraft } from '../src/workflow/form-lead/form-lead-steps.js';
 import { performOnce } from '../src/workflow/perform-once.js';
+import { startAutoAnalyze, type AutoAnalyze } from './autoanalyze.js';
 
 const TENANT = 'bench';
-const WARM_UP_RUNS = 30;
+/** Runs before measuring: enough on PostgreSQL for tables of a running system, then analyzed (bench/autoanalyze.ts). */
+const WARM_UP_RUNS = { postgres: 500, other: 30 };
 
 interface Fixture {
   workspace: Workspace;
@@ -136,12 +138,14 @@ interface Case {
   runs: number;
   concurrency: number;
   replay: StepOutputs | null;
+  autoAnalyze?: AutoAnalyze;
 }
 
 async function measure(c: Case, fixture: Fixture): Promise<Result> {
   const { stores, database, runs, concurrency, replay } = c;
   const engine = `${c.engine}${replay === null ? '' : ', checkpoints only'}`;
-  await persistRuns(stores, fixture, WARM_UP_RUNS, concurrency, replay);
+  await persistRuns(stores, fixture, database?.kind === 'postgres' ? WARM_UP_RUNS.postgres : WARM_UP_RUNS.other, concurrency, replay);
+  await c.autoAnalyze?.now();
   const queriesBefore = database?.stats.queries ?? 0;
   const backendsBefore = await backendCpu(database);
   const cpuBefore = process.cpuUsage();
@@ -199,25 +203,27 @@ async function storedCheckpointsPerRun(database: Database): Promise<number> {
   return row && row.runs > 0 ? row.steps / row.runs : 0;
 }
 
-async function benchPglite(fixture: Fixture, runs: number, replay: StepOutputs): Promise<Result[]> {
+async function benchPglite(fixture: Fixture, runs: number, replays: (StepOutputs | null)[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sales-agent-bench-'));
   const database = await openDatabase({ databaseUrl: null, dataDir: dir });
   try {
     await database.migrate();
     const base = { engine: 'PGlite (temp dir)', stores: createPostgresStores(database), database, runs, concurrency: 1 };
-    return [await measure({ ...base, replay: null }, fixture), await measure({ ...base, replay }, fixture)];
+    for (const replay of replays) await measure({ ...base, replay }, fixture);
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function benchPostgres(fixture: Fixture, url: string, runs: number, concurrency: number, replay: StepOutputs): Promise<Result[]> {
+async function benchPostgres(fixture: Fixture, url: string, runs: number, concurrency: number, replays: (StepOutputs | null)[]): Promise<void> {
   const database = await openTestDatabase('postgres', { postgresUrl: url });
+  const autoAnalyze = await startAutoAnalyze(database);
   try {
-    const base = { engine: 'PostgreSQL 15', stores: createPostgresStores(database), database, runs, concurrency };
-    return [await measure({ ...base, replay: null }, fixture), await measure({ ...base, replay }, fixture)];
+    const base = { engine: 'PostgreSQL 15', stores: createPostgresStores(database), database, runs, concurrency, autoAnalyze };
+    for (const replay of replays) await measure({ ...base, replay }, fixture);
   } finally {
+    await autoAnalyze.stop();
     await database.drop();
   }
 }
@@ -240,16 +246,25 @@ const { values } = parseArgs({
     'pglite-runs': { type: 'string', default: '500' },
     'memory-runs': { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '8' },
+    engines: { type: 'string', default: 'memory,postgres,pglite' },
+    workloads: { type: 'string', default: 'full,checkpoints' },
   },
 });
+const engines = new Set(values.engines.split(','));
+const workloads = new Set(values.workloads.split(','));
 const fixture = await loadFixture();
 printRow(COLUMNS.map(([name]) => name));
 const concurrency = Number(values.concurrency);
 const replay = await recordStepOutputs(fixture);
-const memory = { engine: 'memory stores', stores: createMemoryStores(), database: null, runs: Number(values['memory-runs']), concurrency: 1 };
-await measure({ ...memory, replay: null }, fixture);
-await measure({ ...memory, replay }, fixture);
+/** The workloads asked for: null is the full workflow, the recorded outputs replay its checkpoints only. */
+const replays = [...(workloads.has('full') ? [null] : []), ...(workloads.has('checkpoints') ? [replay] : [])];
+if (engines.has('memory')) {
+  const memory = { engine: 'memory stores', stores: createMemoryStores(), database: null, runs: Number(values['memory-runs']), concurrency: 1 };
+  for (const r of replays) await measure({ ...memory, replay: r }, fixture);
+}
 const { postgresUrl } = readTestEnv();
-if (postgresUrl === null) process.stdout.write('PostgreSQL skipped: set DATABASE_URL (or TEST_DATABASE_URL) to a server to create a bench database under.\n');
-else await benchPostgres(fixture, postgresUrl, Number(values['pg-runs']), concurrency, replay);
-await benchPglite(fixture, Number(values['pglite-runs']), replay);
+if (engines.has('postgres')) {
+  if (postgresUrl === null) process.stdout.write('PostgreSQL skipped: set DATABASE_URL (or TEST_DATABASE_URL) to a server to create a bench database under.\n');
+  else await benchPostgres(fixture, postgresUrl, Number(values['pg-runs']), concurrency, replays);
+}
+if (engines.has('pglite')) await benchPglite(fixture, Number(values['pglite-runs']), replays);

@@ -17,6 +17,8 @@ export interface Database {
   /** The PostgreSQL schema the tables live in; null for the default (`public`). */
   readonly schema: string | null;
   readonly stats: DatabaseStats;
+  /** Connections the engine can use at once: the pool's size on PostgreSQL, 1 on PGlite (one session). */
+  readonly connections: number;
   /** Applies pending migrations; a no-op when the schema is current. */
   migrate(): Promise<void>;
   /** Ends the connections (and releases the embedded database's lock). Safe to call twice. */

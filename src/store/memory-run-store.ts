@@ -3,13 +3,14 @@
 // Its rows live in a MemoryDatabase, shared with the other memory ports (intake, queries, dispatch).
 import { AppError } from '../domain/errors.js';
 import type { AuditLog } from '../domain/ports/audit.js';
-import type {
-  CheckpointBatch,
-  NewRun,
-  RunPatch,
-  RunRecord,
-  RunStore,
-  StepEnd,
+import {
+  STEP_STATUSES,
+  type CheckpointBatch,
+  type NewRun,
+  type RunPatch,
+  type RunRecord,
+  type RunStore,
+  type StepEnd,
 } from '../domain/ports/run-store.js';
 import type { SideEffectLedger } from '../domain/ports/side-effects.js';
 import {
@@ -260,7 +261,12 @@ export function createMemoryRunStore(
     async startAttempt(tenantId, runId, at) {
       const run = runs.get(rowKey(tenantId, runId));
       if (!run || FINAL.has(run.status)) return null;
-      await patchRun(tenantId, runId, { status: 'running', attempt: run.attempt + 1, error: null, updatedAt: at });
+      await patchRun(tenantId, runId, {
+        status: 'running',
+        attempt: run.attempt + 1,
+        error: null,
+        updatedAt: at,
+      });
       return toRunRecord(run);
     },
 
@@ -268,6 +274,13 @@ export function createMemoryRunStore(
       // Checked before anything is written, so a bad batch leaves no trace (the SQL statement is atomic).
       getRun(tenantId, runId);
       for (const step of batch.steps) {
+        // The step table's check constraint, so a batch the database refuses is refused here too.
+        if (step.end && !ENDED_STATUSES.has(step.end.status)) {
+          throw new AppError(
+            'validation',
+            `step ${step.stepId} of run ${runId} cannot end as "${String(step.end.status)}"`,
+          );
+        }
         if (!step.opens && !findStep(tenantId, runId, step.stepId, step.attempt)) {
           throw new AppError(
             'not-found',
@@ -279,7 +292,8 @@ export function createMemoryRunStore(
         if (step.opens) await openStep(tenantId, { runId, ...step });
         if (step.end) await closeStep(tenantId, runId, step.stepId, step.attempt, step.end);
       }
-      for (const { idempotencyKey, ...done } of batch.done) await ledger.recordDone(tenantId, idempotencyKey, done);
+      for (const { idempotencyKey, ...done } of batch.done)
+        await ledger.recordDone(tenantId, idempotencyKey, done);
       const intents = [];
       for (const intent of batch.intents) intents.push(await ledger.recordIntent(tenantId, intent));
       if (batch.run) await patchRun(tenantId, runId, batch.run);
@@ -289,6 +303,7 @@ export function createMemoryRunStore(
 }
 
 const FINAL = new Set(['succeeded', 'skipped', 'failed']);
+const ENDED_STATUSES = new Set<string>(STEP_STATUSES.filter((s) => s !== 'running'));
 
 /** The `run.created` event createRun and recordSubmission both append. */
 export function appendRunCreated(audit: AuditLog, run: MemoryRun): Promise<void> {

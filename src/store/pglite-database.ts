@@ -56,6 +56,7 @@ function wrap(client: PGlite, schema: string | null, lock: DataDirLock | null): 
     kind: 'pglite',
     schema,
     stats,
+    connections: 1,
     migrate: () => applyMigrations(db, schema),
     close: async () => {
       if (closed) return;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { AppError } from '../domain/errors.js';
 import { applyMigrations, checkSchemaName, quoteIdentifier } from './apply-migrations.js';
 import type { Database, DatabaseStats, Db } from './database-handle.js';
+import { PreparingClient } from './prepared-statements.js';
 import * as schemaTables from './schema.js';
 
 /** Arbitrary constant shared by every Sales Agent instance: "sales-agent migrations". */
@@ -16,9 +17,12 @@ export async function openPostgresDatabase(
 ): Promise<Database> {
   const { schema } = options;
   checkSchemaName(schema);
+  const connections = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: connections,
+    // Each connection prepares the statements it runs, so repeated statements are not planned again.
+    Client: PreparingClient,
     ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle client losing its connection emits 'error' on the pool; unhandled it would crash the
@@ -34,6 +38,7 @@ export async function openPostgresDatabase(
     kind: 'postgres',
     schema,
     stats,
+    connections,
     migrate: () => migrateWithLock(pool, schema, logger),
     close: async () => {
       if (closed) return;

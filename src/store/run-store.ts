@@ -1,6 +1,7 @@
 // The RunStore port on PostgreSQL / PGlite. Each method is one SQL statement: a transition and its
-// audit event are written together by data-modifying CTEs, so they cannot drift apart and a step
-// costs one round trip to start and one to finish. Every statement filters by tenant_id.
+// audit event are written together by data-modifying CTEs, so they cannot drift apart. Checkpoint
+// batches of concurrent runs share a statement (checkpoint-group-writer.ts). Every statement filters by
+// tenant_id.
 import { sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors.js';
 import type {
@@ -22,13 +23,19 @@ import {
   type RunRow,
   type StepRow,
 } from './run-row.js';
-import { startAttemptSql, writeCheckpointsSql, type CheckpointBatchRow } from './checkpoint-batch-sql.js';
+import { startAttemptSql } from './checkpoint-batch-sql.js';
+import { createCheckpointGroupWriter } from './checkpoint-group-writer.js';
 import { buildRunUpdate } from './run-update-sql.js';
-import { sideEffectFromRow, type SideEffectRow } from './side-effect-ledger.js';
 import { jsonParam, queryRows } from './sql-rows.js';
 
 export function createPostgresRunStore(database: Database): RunStore {
   const { db } = database;
+  // A quarter of the pool writes checkpoints (intake, claims, drafts and the dashboard use the rest);
+  // while those statements run, the batches handed in meanwhile gather for the next one.
+  const checkpoints = createCheckpointGroupWriter(db, {
+    maxConcurrent: Math.max(1, Math.floor(database.connections / 4)),
+    maxRuns: 64,
+  });
 
   async function findByKey(tenantId: string, idempotencyKey: string): Promise<RunRecord | null> {
     const rows = await queryRows<RunRow>(
@@ -83,26 +90,7 @@ export function createPostgresRunStore(database: Database): RunStore {
       return rows[0] ? runFromRow(rows[0]) : null;
     },
 
-    async writeCheckpoints(tenantId, runId, batch) {
-      const [row] = await queryRows<CheckpointBatchRow>(db, writeCheckpointsSql(tenantId, runId, batch));
-      if (!row || row.runs !== 1) throw runNotFound(tenantId, runId);
-      if (row.steps !== batch.steps.length) {
-        // Only a step closed without its row can fall short: the engine opens every step it closes.
-        throw new AppError(
-          'internal',
-          `checkpoint batch of run ${runId} wrote ${row.steps} of ${batch.steps.length} step rows`,
-        );
-      }
-      if (row.done !== batch.done.length) {
-        throw new AppError('not-found', `a side-effect outcome of run ${runId} has no recorded intent`);
-      }
-      const intents = batch.intents.map((intent, ord) => {
-        const found = row.intents.find((r) => r.ord === ord);
-        if (!found) throw new AppError('internal', `side effect ${intent.idempotencyKey} vanished while recording its intent`);
-        return { record: sideEffectFromRow(found as unknown as SideEffectRow), created: found.created };
-      });
-      return { intents };
-    },
+    writeCheckpoints: (tenantId, runId, batch) => checkpoints.write(tenantId, runId, batch),
 
     async finishStep(tenantId, runId, stepId, attempt, end: StepEnd) {
       const rows = await queryRows<{ n: number }>(db, finishStepSql(tenantId, runId, stepId, attempt, end));

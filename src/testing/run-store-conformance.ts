@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { describeCheckpointBatches } from './run-store-batch-conformance.js';
+import { describeConcurrentBatches } from './run-store-concurrent-batch-conformance.js';
 import { describeSteps, describeTenantIsolation } from './run-store-step-conformance.js';
 import {
   auditActions,
@@ -22,6 +23,7 @@ export function runRunStoreConformance(name: string, makeHarness: MakeRunStoreHa
     describeUpdate(makeHarness);
     describeSteps(makeHarness);
     describeCheckpointBatches(makeHarness);
+    describeConcurrentBatches(makeHarness);
     describeTenantIsolation(makeHarness);
   });
 }
