@@ -1,15 +1,16 @@
 // The statements behind RunStore.startAttempt and RunStore.writeCheckpoints. The checkpoint batches of
 // several runs are written by one statement of data-modifying CTEs: the step rows each batch opens or
 // closes, the side-effect outcomes and intents, each run's fields and every audit event, all written or
-// none. Its text never changes (each part reads its own jsonb array, empty when no batch has such
-// parts), so a connection prepares it once and reuses the plan. Every part joins its run's row, locked
-// first in the order of the runs, so a batch for a missing run writes nothing and lets the others land.
+// none. It holds only the parts the group's batches need, so there are a few texts (steps, outcomes,
+// intents, run fields: present or not), each prepared once per connection. Every part joins its run's
+// row, locked first in the order of the runs, so a batch for a missing run writes nothing and lets the
+// others land.
 // Audit events go in by one INSERT, ordered by run, and only for step rows actually written: closing an
 // attempt that was never opened (an engine bug) writes no row and no event, and the store reports that
 // batch as an internal error. Existing rows are found by key through lateral lookups with LIMIT 1 (the
 // keys are unique), which the planner cannot turn into joins: the plan stays an index lookup per row
 // whatever it expects of jsonb_to_recordset (100 rows) or of the table's size, also in a cached plan.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CheckpointBatch } from '../domain/ports/run-store.js';
 import {
   runStatusEventDetails,
@@ -56,20 +57,74 @@ export interface CheckpointGroupRow {
   intents: (Record<string, unknown> & { ord: number; created: boolean })[];
 }
 
-/** The statement for these batches; their runs must be distinct (a run's batches go out one after another). */
+/**
+ * The statement for these batches; their runs must be distinct (a run's batches go out one after
+ * another). It holds the parts some batch of the group needs, so a group has one of a few texts, each
+ * prepared once per connection (and planned for what it does, on PGlite, which plans every statement).
+ */
 export function writeCheckpointGroupSql(items: CheckpointGroupItem[]) {
   const params = groupParams(items);
+  const ctes: SQL[] = [runCtes(params.runs)];
+  const events: SQL[] = [];
+  let steps = sql`0`;
+  let done = sql`0`;
+  let intents = sql`'[]'::jsonb`;
+  if (params.steps.length > 0) {
+    ctes.push(stepCtes(params.steps));
+    events.push(
+      sql`SELECT s.k, s.ord, 0 AS sub, 'step.started' AS action, s.step_id, ${stepStartedEventDetails('s')} AS details,
+                 s.started_at AS at
+          FROM written s WHERE s.opens`,
+      sql`SELECT s.k, s.ord, 1, 'step.' || s.status, s.step_id, ${stepEndedEventDetails('s')}, s.finished_at
+          FROM written s WHERE s.status IS NOT NULL`,
+    );
+    steps = sql`(SELECT count(*) FROM written w WHERE w.k = b.k)::int`;
+  }
+  if (params.done.length > 0) {
+    ctes.push(doneCtes(params.done));
+    done = sql`(SELECT count(*) FROM done d WHERE d.k = b.k)::int`;
+  }
+  if (params.intents.length > 0) {
+    ctes.push(intentCtes(params.intents));
+    intents = sql`(SELECT COALESCE(jsonb_agg(to_jsonb(x) ORDER BY x.ord), '[]'::jsonb) FROM intent_rows x WHERE x.k = b.k)`;
+  }
+  if (params.runs.some((r) => r.patch !== null)) {
+    ctes.push(RUN_UPDATE_CTE);
+    // Last of its run: the run's own status change follows its steps.
+    events.push(sql`SELECT u.k, 2147483647 AS ord, 0 AS sub, 'run.' || u.status AS action, NULL::text AS step_id,
+             ${runStatusEventDetails('u')} AS details, u.updated_at AS at
+                    FROM run_upd u WHERE u.status IS DISTINCT FROM u.old_status`);
+  }
+  if (events.length > 0) {
+    ctes.push(sql`audit AS (
+      INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
+      SELECT run.tenant_id, 'system', e.action, run.id, e.step_id, e.details, e.at
+      FROM (${sql.join(events, sql` UNION ALL `)}) AS e JOIN run ON run.k = e.k
+      ORDER BY e.k, e.ord, e.sub
+    )`);
+  }
   return sql`
-    WITH runs_in AS (
-      SELECT * FROM jsonb_to_recordset(${jsonParam(params.runs)}::jsonb) AS b(k int, tenant_id text, run_id text, patch jsonb)
+    WITH ${sql.join(ctes, sql`, `)}
+    SELECT b.k, EXISTS (SELECT 1 FROM run WHERE run.k = b.k) AS found, ${steps} AS steps, ${done} AS done,
+           ${intents} AS intents
+    FROM runs_in b ORDER BY b.k`;
+}
+
+function runCtes(runs: GroupParams['runs']): SQL {
+  return sql`runs_in AS (
+      SELECT * FROM jsonb_to_recordset(${jsonParam(runs)}::jsonb) AS b(k int, tenant_id text, run_id text, patch jsonb)
     ), run AS (
       SELECT b.k, w.tenant_id, w.id, w.old_status
       FROM runs_in b CROSS JOIN LATERAL (
         SELECT tenant_id, id, status AS old_status FROM workflow_runs
         WHERE tenant_id = b.tenant_id AND id = b.run_id LIMIT 1 FOR UPDATE
       ) AS w
-    ), steps_in AS (
-      SELECT * FROM jsonb_to_recordset(${jsonParam(params.steps)}::jsonb) AS s(
+    )`;
+}
+
+function stepCtes(steps: GroupParams['steps']): SQL {
+  return sql`steps_in AS (
+      SELECT * FROM jsonb_to_recordset(${jsonParam(steps)}::jsonb) AS s(
         k int, ord int, step_id text, attempt int, opens boolean, started_at timestamptz, status text, output jsonb,
         error_code text, error_message text, finished_at timestamptz, duration_ms int)
     ), opened AS (
@@ -101,8 +156,12 @@ export function writeCheckpointGroupSql(items: CheckpointGroupItem[]) {
       WHERE (run.tenant_id, run.id, s.step_id, s.attempt) IN (
         SELECT tenant_id, run_id, step_id, attempt FROM opened
         UNION ALL SELECT tenant_id, run_id, step_id, attempt FROM closed)
-    ), done_in AS (
-      SELECT d.*, x.tid FROM jsonb_to_recordset(${jsonParam(params.done)}::jsonb)
+    )`;
+}
+
+function doneCtes(done: GroupParams['done']): SQL {
+  return sql`done_in AS (
+      SELECT d.*, x.tid FROM jsonb_to_recordset(${jsonParam(done)}::jsonb)
         AS d(k int, idempotency_key text, external_id text, result jsonb, at timestamptz)
       JOIN run ON run.k = d.k
       -- The run's own intents only: an outcome never lands on another run's ledger entry.
@@ -115,8 +174,12 @@ export function writeCheckpointGroupSql(items: CheckpointGroupItem[]) {
       SET status = 'done', external_id = d.external_id, result = d.result, updated_at = d.at
       FROM done_in d WHERE se.ctid = d.tid
       RETURNING d.k
-    ), intents_in AS (
-      SELECT i.*, run.tenant_id FROM jsonb_to_recordset(${jsonParam(params.intents)}::jsonb)
+    )`;
+}
+
+function intentCtes(intents: GroupParams['intents']): SQL {
+  return sql`intents_in AS (
+      SELECT i.*, run.tenant_id FROM jsonb_to_recordset(${jsonParam(intents)}::jsonb)
         AS i(k int, ord int, idempotency_key text, run_id text, step_id text, kind text, at timestamptz)
       JOIN run ON run.k = i.k
     ), intended AS (
@@ -135,7 +198,11 @@ export function writeCheckpointGroupSql(items: CheckpointGroupItem[]) {
         SELECT ${SIDE_EFFECT_COLUMNS} FROM side_effects
         WHERE tenant_id = i.tenant_id AND idempotency_key = i.idempotency_key LIMIT 1
       ) AS se
-    ), run_upd AS (
+    )`;
+}
+
+/** Each run's patch, field by field: a field the patch does not name keeps its value. */
+const RUN_UPDATE_CTE = sql`run_upd AS (
       UPDATE workflow_runs AS r SET
         updated_at = (b.patch->>'updatedAt')::timestamptz,
         status = CASE WHEN b.patch ? 'status' THEN b.patch->>'status' ELSE r.status END,
@@ -148,30 +215,9 @@ export function writeCheckpointGroupSql(items: CheckpointGroupItem[]) {
       FROM run JOIN runs_in b ON b.k = run.k
       WHERE b.patch IS NOT NULL AND r.tenant_id = run.tenant_id AND r.id = run.id
       RETURNING run.k, r.status, r.attempt, r.error_code, r.error_message, r.reason, r.updated_at, run.old_status
-    ), audit AS (
-      INSERT INTO audit_events (tenant_id, actor, action, run_id, step_id, details, at)
-      SELECT run.tenant_id, 'system', e.action, run.id, e.step_id, e.details, e.at
-      FROM (
-        SELECT s.k, s.ord, 0 AS sub, 'step.started' AS action, s.step_id, ${stepStartedEventDetails('s')} AS details,
-               s.started_at AS at
-        FROM written s WHERE s.opens
-        UNION ALL
-        SELECT s.k, s.ord, 1, 'step.' || s.status, s.step_id, ${stepEndedEventDetails('s')}, s.finished_at
-        FROM written s WHERE s.status IS NOT NULL
-        UNION ALL
-        -- Last of its run: the run's own status change follows its steps.
-        SELECT u.k, 2147483647, 0, 'run.' || u.status, NULL, ${runStatusEventDetails('u')}, u.updated_at
-        FROM run_upd u WHERE u.status IS DISTINCT FROM u.old_status
-      ) AS e JOIN run ON run.k = e.k
-      ORDER BY e.k, e.ord, e.sub
-    )
-    SELECT b.k,
-           EXISTS (SELECT 1 FROM run WHERE run.k = b.k) AS found,
-           (SELECT count(*) FROM written w WHERE w.k = b.k)::int AS steps,
-           (SELECT count(*) FROM done d WHERE d.k = b.k)::int AS done,
-           (SELECT COALESCE(jsonb_agg(to_jsonb(x) ORDER BY x.ord), '[]'::jsonb) FROM intent_rows x WHERE x.k = b.k) AS intents
-    FROM runs_in b ORDER BY b.k`;
-}
+    )`;
+
+type GroupParams = ReturnType<typeof groupParams>;
 
 /** The four jsonb arrays of a group: runs (with their patches), steps, outcomes and intents, keyed by item. */
 function groupParams(items: CheckpointGroupItem[]) {
