@@ -28,6 +28,7 @@ import { createFormLeadWorkflow } from '../src/workflow/form-lead/form-lead-work
 import { FORM_LEAD_STEPS, FORM_LEAD_WORKFLOW, type GmailDraftRecord, type WrittenDraft } from '../src/workflow/form-lead/form-lead-steps.js';
 import { performOnce } from '../src/workflow/perform-once.js';
 import { startAutoAnalyze, type AutoAnalyze } from './autoanalyze.js';
+import { createIntakeWriter, DEFAULT_INTAKE_BATCH, type IntakeWriter } from '../src/services/intake-writer.js';
 
 const TENANT = 'bench';
 /** Runs before measuring: enough on PostgreSQL for tables of a running system, then analyzed (bench/autoanalyze.ts). */
@@ -62,16 +63,23 @@ async function loadFixture(): Promise<Fixture> {
   return { workspace: loaded.workspace, lead: parsed.lead, payload, now: parsed.lead.submittedAt ?? new Date().toISOString() };
 }
 
-/** One run as the service makes it: the submission and its run in one statement, then executed. */
-async function persistOneRun(stores: Stores, fixture: Fixture, replay: StepOutputs | null): Promise<boolean> {
+/** The stores, and the intake writer the API role records leads through (group commit, as in the service). */
+type BenchStores = Stores & { intakeWriter: IntakeWriter };
+
+function benchStores(stores: Stores): BenchStores {
+  return { ...stores, intakeWriter: createIntakeWriter(stores.intake, { batch: DEFAULT_INTAKE_BATCH, retryAfterMs: 1000 }) };
+}
+
+/** One run as the service makes it: the submission and its run recorded by the intake, then executed. */
+async function persistOneRun(stores: BenchStores, fixture: Fixture, replay: StepOutputs | null): Promise<boolean> {
   const clock = (): string => fixture.now;
   const runId = randomUUID();
   const key = `bench:${runId}`;
   const { lead, payload } = fixture;
-  await stores.intake.recordSubmission(
-    { id: randomUUID(), tenantId: TENANT, idempotencyKey: key, sourceKind: lead.source.kind, portalId: lead.source.portalId, formId: lead.source.formId, submissionId: lead.source.submissionId, rawPayload: JSON.stringify(payload), payload, receivedAt: fixture.now },
-    { id: runId, tenantId: TENANT, workflow: FORM_LEAD_WORKFLOW, idempotencyKey: key, input: { lead, payload }, traceId: null, createdAt: fixture.now, email: lead.email, company: lead.company },
-  );
+  await stores.intakeWriter.record({
+    submission: { id: randomUUID(), tenantId: TENANT, idempotencyKey: key, sourceKind: lead.source.kind, portalId: lead.source.portalId, formId: lead.source.formId, submissionId: lead.source.submissionId, rawPayload: JSON.stringify(payload), payload, receivedAt: fixture.now },
+    run: { id: runId, tenantId: TENANT, workflow: FORM_LEAD_WORKFLOW, idempotencyKey: key, input: { lead, payload }, traceId: null, createdAt: fixture.now, email: lead.email, company: lead.company },
+  });
   const workflow = replay === null ? formLeadWorkflow(stores, fixture) : createReplayWorkflow(stores, replay);
   const result = await executeRun({ store: stores.runStore, clock }, TENANT, runId, workflow);
   return result.status === 'succeeded';
@@ -87,7 +95,7 @@ type StepOutputs = Map<string, unknown>;
 /** The 13 outputs of one real run, to replay. */
 async function recordStepOutputs(fixture: Fixture): Promise<StepOutputs> {
   const stores = createMemoryStores();
-  await persistOneRun(stores, fixture, null);
+  await persistOneRun(benchStores(stores), fixture, null);
   const { items } = await stores.runQueries.listRuns(TENANT, { limit: 1 });
   const steps = await stores.runStore.listSteps(TENANT, items[0]?.id ?? '');
   return new Map(steps.map((s) => [s.stepId, s.output]));
@@ -118,7 +126,7 @@ async function saveReplayedDraft(stores: Stores, outputs: StepOutputs, runId: st
   await stores.drafts.saveDraft({ id: `draft-${runId}`, tenantId: TENANT, runId, ...draft, threadId: gmail.threadId, gmailDraftId: gmail.draftId, gmailMessageId: gmail.messageId, lint, createdAt: now });
 }
 
-async function persistRuns(stores: Stores, fixture: Fixture, runs: number, concurrency: number, replay: StepOutputs | null): Promise<number> {
+async function persistRuns(stores: BenchStores, fixture: Fixture, runs: number, concurrency: number, replay: StepOutputs | null): Promise<number> {
   let next = 0;
   let failed = 0;
   const worker = async (): Promise<void> => {
@@ -133,7 +141,7 @@ async function persistRuns(stores: Stores, fixture: Fixture, runs: number, concu
 
 interface Case {
   engine: string;
-  stores: Stores;
+  stores: BenchStores;
   database: Database | null;
   runs: number;
   concurrency: number;
@@ -208,7 +216,7 @@ async function benchPglite(fixture: Fixture, runs: number, replays: (StepOutputs
   const database = await openDatabase({ databaseUrl: null, dataDir: dir });
   try {
     await database.migrate();
-    const base = { engine: 'PGlite (temp dir)', stores: createPostgresStores(database), database, runs, concurrency: 1 };
+    const base = { engine: 'PGlite (temp dir)', stores: benchStores(createPostgresStores(database)), database, runs, concurrency: 1 };
     for (const replay of replays) await measure({ ...base, replay }, fixture);
   } finally {
     await database.close();
@@ -220,7 +228,7 @@ async function benchPostgres(fixture: Fixture, url: string, runs: number, concur
   const database = await openTestDatabase('postgres', { postgresUrl: url });
   const autoAnalyze = await startAutoAnalyze(database);
   try {
-    const base = { engine: 'PostgreSQL 15', stores: createPostgresStores(database), database, runs, concurrency, autoAnalyze };
+    const base = { engine: 'PostgreSQL 15', stores: benchStores(createPostgresStores(database)), database, runs, concurrency, autoAnalyze };
     for (const replay of replays) await measure({ ...base, replay }, fixture);
   } finally {
     await autoAnalyze.stop();
@@ -259,7 +267,7 @@ const replay = await recordStepOutputs(fixture);
 /** The workloads asked for: null is the full workflow, the recorded outputs replay its checkpoints only. */
 const replays = [...(workloads.has('full') ? [null] : []), ...(workloads.has('checkpoints') ? [replay] : [])];
 if (engines.has('memory')) {
-  const memory = { engine: 'memory stores', stores: createMemoryStores(), database: null, runs: Number(values['memory-runs']), concurrency: 1 };
+  const memory = { engine: 'memory stores', stores: benchStores(createMemoryStores()), database: null, runs: Number(values['memory-runs']), concurrency: 1 };
   for (const r of replays) await measure({ ...memory, replay: r }, fixture);
 }
 const { postgresUrl } = readTestEnv();

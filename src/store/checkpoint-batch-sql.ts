@@ -114,9 +114,9 @@ function runCtes(runs: GroupParams['runs']): SQL {
   return sql`runs_in AS (
       SELECT * FROM jsonb_to_recordset(${jsonParam(runs)}::jsonb) AS b(k int, tenant_id text, run_id text, patch jsonb)
     ), run AS (
-      SELECT b.k, w.tenant_id, w.id, w.old_status
+      SELECT b.k, w.tenant_id, w.id, w.old_status, w.tid
       FROM runs_in b CROSS JOIN LATERAL (
-        SELECT tenant_id, id, status AS old_status FROM workflow_runs
+        SELECT tenant_id, id, status AS old_status, ctid AS tid FROM workflow_runs
         WHERE tenant_id = b.tenant_id AND id = b.run_id LIMIT 1 FOR UPDATE
       ) AS w
     )`;
@@ -212,8 +212,9 @@ const RUN_UPDATE_CTE = sql`run_upd AS (
         error_message = CASE WHEN b.patch ? 'error' THEN b.patch->'error'->>'message' ELSE r.error_message END,
         reason = CASE WHEN b.patch ? 'reason' THEN b.patch->>'reason' ELSE r.reason END,
         finished_at = CASE WHEN b.patch ? 'finishedAt' THEN (b.patch->>'finishedAt')::timestamptz ELSE r.finished_at END
+      -- The row locked above, by its ctid: nothing else in the statement updates it.
       FROM run JOIN runs_in b ON b.k = run.k
-      WHERE b.patch IS NOT NULL AND r.tenant_id = run.tenant_id AND r.id = run.id
+      WHERE b.patch IS NOT NULL AND r.ctid = run.tid
       RETURNING run.k, r.status, r.attempt, r.error_code, r.error_message, r.reason, r.updated_at, run.old_status
     )`;
 

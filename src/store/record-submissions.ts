@@ -215,8 +215,13 @@ function insertBatchSql(leaders: IntakeRecord[]) {
       INSERT INTO form_submissions (tenant_id, id, idempotency_key, source_kind, portal_id, form_id, submission_id,
                                     raw_payload, payload, received_at)
       SELECT tenant_id, sub_id, sub_key, source_kind, portal_id, form_id, submission_id, raw_payload, payload, received_at
-      FROM input AS i
-      WHERE NOT EXISTS (SELECT 1 FROM workflow_runs AS r WHERE r.tenant_id = i.tenant_id AND r.idempotency_key = i.run_key)
+      -- A lookup by key per row: as NOT EXISTS the planner, expecting 100 rows from jsonb_to_recordset,
+      -- made it a hash anti join over every run of the table (LIMIT keeps the lateral from being flattened).
+      FROM input AS i LEFT JOIN LATERAL (
+        SELECT true AS held FROM workflow_runs AS r
+        WHERE r.tenant_id = i.tenant_id AND r.idempotency_key = i.run_key LIMIT 1
+      ) AS h ON true
+      WHERE h.held IS NULL
       ORDER BY tenant_id, sub_key
       ON CONFLICT DO NOTHING
       RETURNING tenant_id, id
