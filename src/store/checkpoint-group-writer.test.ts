@@ -119,8 +119,8 @@ describe('checkpoint group commit when the database fails', () => {
     // A stand-in for the database that refuses any statement carrying run r3 and answers the others.
     const db = {
       execute: (query: SQL) => {
-        const [runsParam] = new PgDialect().sqlToQuery(query).params;
-        const runs = (JSON.parse(String(runsParam)) as { run_id: string }[]).map((r) => r.run_id);
+        // The statement's third parameter is the group's run ids, in order.
+        const runs = new PgDialect().sqlToQuery(query).params[2] as string[];
         sent.push(runs.length);
         if (runs.includes('r3')) return Promise.reject(refused);
         return Promise.resolve({
