@@ -36,11 +36,23 @@ export interface MemoryDatabase {
   readonly audit: AuditLog;
   /** Keyed by rowKey(tenantId, id). */
   readonly runs: Map<string, MemoryRun>;
-  readonly steps: MemoryStep[];
+  /** Step rows by rowKey(tenantId, runId), each run's in insertion order. */
+  readonly steps: Map<string, MemoryStep[]>;
   readonly submissions: Map<string, MemorySubmission>;
   readonly drafts: Map<string, DraftRecord>;
   readonly tenants: Map<string, { name: string; createdAt: string }>;
   readonly settings: Map<string, MemorySettingsRow>;
+  /** Lookups the SQL tables answer by index, kept by insertRun / insertSubmission / insertDraft. */
+  readonly index: {
+    /** rowKey(tenantId, run idempotency key) */
+    runByKey: Map<string, MemoryRun>;
+    /** rowKey(tenantId, submission id) */
+    runBySubmission: Map<string, MemoryRun>;
+    /** rowKey(tenantId, submission idempotency key) */
+    submissionByKey: Map<string, MemorySubmission>;
+    /** rowKey(tenantId, runId) */
+    draftByRun: Map<string, DraftRecord>;
+  };
   nextStepSeq: number;
 }
 
@@ -48,13 +60,37 @@ export function createMemoryDatabase(options: { audit?: AuditLog } = {}): Memory
   return {
     audit: options.audit ?? createMemoryAuditLog(),
     runs: new Map(),
-    steps: [],
+    steps: new Map(),
     submissions: new Map(),
     drafts: new Map(),
     tenants: new Map(),
     settings: new Map(),
+    index: {
+      runByKey: new Map(),
+      runBySubmission: new Map(),
+      submissionByKey: new Map(),
+      draftByRun: new Map(),
+    },
     nextStepSeq: 1,
   };
+}
+
+/** Adds a run row and its index entries (the caller has checked its keys are free). */
+export function insertRun(database: MemoryDatabase, run: MemoryRun): void {
+  database.runs.set(rowKey(run.tenantId, run.id), run);
+  database.index.runByKey.set(rowKey(run.tenantId, run.idempotencyKey), run);
+  if (run.submissionId !== null)
+    database.index.runBySubmission.set(rowKey(run.tenantId, run.submissionId), run);
+}
+
+export function insertSubmission(database: MemoryDatabase, submission: MemorySubmission): void {
+  database.submissions.set(rowKey(submission.tenantId, submission.id), submission);
+  database.index.submissionByKey.set(rowKey(submission.tenantId, submission.idempotencyKey), submission);
+}
+
+export function insertDraft(database: MemoryDatabase, draft: DraftRecord): void {
+  database.drafts.set(rowKey(draft.tenantId, draft.id), draft);
+  database.index.draftByRun.set(rowKey(draft.tenantId, draft.runId), draft);
 }
 
 /** The composite (tenant, id) key every table uses. */

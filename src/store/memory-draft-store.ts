@@ -11,7 +11,7 @@ import type {
 import { DRAFT_STATES } from '../domain/ports/draft-store.js';
 import { draftAuditActor, draftAuditDetails, type DraftPatchWithActor } from './draft-audit.js';
 import { compareNewestFirst, decodeCursor, isAfterCursor, pageLimit, pageOf } from './keyset-cursor.js';
-import { isoInstant, isoOrNull, rowKey, type MemoryDatabase } from './memory-database.js';
+import { insertDraft, isoInstant, isoOrNull, rowKey, type MemoryDatabase } from './memory-database.js';
 import { jsonClone, settle } from './sql-rows.js';
 
 export function createMemoryDraftStore(database: MemoryDatabase): DraftStore {
@@ -19,7 +19,7 @@ export function createMemoryDraftStore(database: MemoryDatabase): DraftStore {
   const draftsOf = (tenantId: string): DraftRecord[] =>
     [...drafts.values()].filter((d) => d.tenantId === tenantId);
   const forRun = (tenantId: string, runId: string): DraftRecord | undefined =>
-    draftsOf(tenantId).find((d) => d.runId === runId);
+    database.index.draftByRun.get(rowKey(tenantId, runId));
 
   return {
     async saveDraft(draft: NewDraft) {
@@ -35,7 +35,7 @@ export function createMemoryDraftStore(database: MemoryDatabase): DraftStore {
         );
       }
       const record = newRecord(draft);
-      drafts.set(rowKey(draft.tenantId, draft.id), record);
+      insertDraft(database, record);
       const details = { draftId: record.id };
       await audit.append(record.tenantId, {
         actor: 'system',

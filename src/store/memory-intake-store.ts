@@ -3,27 +3,26 @@
 import { AppError } from '../domain/errors.js';
 import type { IntakeStore, NewSubmission, RecordOutcome } from '../domain/ports/intake-store.js';
 import type { NewRun } from '../domain/ports/run-store.js';
-import { isoInstant, rowKey, type MemoryDatabase } from './memory-database.js';
+import { insertRun, insertSubmission, isoInstant, rowKey, type MemoryDatabase } from './memory-database.js';
 import { appendRunCreated, findRunByKey, newMemoryRun } from './memory-run-store.js';
 import { jsonClone, settle } from './sql-rows.js';
 
 type IntakeRun = NewRun & { email: string | null; company: string | null };
 
 export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
-  const { runs, submissions } = database;
+  const { runs, submissions, index } = database;
+
+  /** The run reached through the submission holding this key, if any. */
+  function heldViaSubmission(tenantId: string, idempotencyKey: string) {
+    const held = index.submissionByKey.get(rowKey(tenantId, idempotencyKey));
+    return held === undefined ? undefined : index.runBySubmission.get(rowKey(tenantId, held.id));
+  }
 
   /** The run holding the run's key, or the submission's key (through its submission): as on PostgreSQL. */
   function findExisting(submission: NewSubmission, run: IntakeRun): string | null {
     const byKey = findRunByKey(database, run.tenantId, run.idempotencyKey);
     if (byKey) return byKey.id;
-    const held = [...submissions.values()].find(
-      (s) => s.tenantId === submission.tenantId && s.idempotencyKey === submission.idempotencyKey,
-    );
-    const viaSubmission =
-      held === undefined
-        ? undefined
-        : [...runs.values()].find((r) => r.tenantId === held.tenantId && r.submissionId === held.id);
-    return viaSubmission?.id ?? null;
+    return heldViaSubmission(submission.tenantId, submission.idempotencyKey)?.id ?? null;
   }
 
   const store: IntakeStore = {
@@ -42,7 +41,7 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
           `submission ${submission.id} or run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
         );
       }
-      submissions.set(rowKey(submission.tenantId, submission.id), {
+      insertSubmission(database, {
         ...submission,
         payload: jsonClone(submission.payload),
         receivedAt: isoInstant(submission.receivedAt),
@@ -53,7 +52,7 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
         company: run.company,
         formId: submission.formId,
       });
-      runs.set(rowKey(run.tenantId, run.id), record);
+      insertRun(database, record);
       await appendRunCreated(database.audit, record);
       return { runId: run.id, created: true };
     },
@@ -73,9 +72,10 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
 
     findRunIdByIdempotencyKey(tenantId, idempotencyKey) {
       return settle(() => {
-        const held = [...submissions.values()].find((s) => s.tenantId === tenantId && s.idempotencyKey === idempotencyKey);
-        const viaSubmission = held === undefined ? undefined : [...runs.values()].find((r) => r.tenantId === tenantId && r.submissionId === held.id);
-        return (viaSubmission ?? findRunByKey(database, tenantId, idempotencyKey))?.id ?? null;
+        return (
+          (heldViaSubmission(tenantId, idempotencyKey) ?? findRunByKey(database, tenantId, idempotencyKey))
+            ?.id ?? null
+        );
       });
     },
 

@@ -15,6 +15,7 @@ import {
 import type { SideEffectLedger } from '../domain/ports/side-effects.js';
 import {
   createMemoryDatabase,
+  insertRun,
   rowKey,
   toRunRecord,
   type MemoryDatabase,
@@ -80,9 +81,7 @@ export function findRunByKey(
   tenantId: string,
   idempotencyKey: string,
 ): MemoryRun | undefined {
-  return [...database.runs.values()].find(
-    (r) => r.tenantId === tenantId && r.idempotencyKey === idempotencyKey,
-  );
+  return database.index.runByKey.get(rowKey(tenantId, idempotencyKey));
 }
 
 export function createMemoryRunStore(
@@ -92,11 +91,6 @@ export function createMemoryRunStore(
     options.database ?? createMemoryDatabase(options.audit === undefined ? {} : { audit: options.audit });
   const ledger = options.ledger ?? createMemorySideEffectLedger();
   const { audit, runs, steps } = database;
-  /** The step rows by (tenant, run, step, attempt); rows are only ever added to `steps`. */
-  const stepIndex = new Map<string, MemoryStep>();
-  const stepRowKey = (tenantId: string, runId: string, stepId: string, attempt: number): string =>
-    JSON.stringify([tenantId, runId, stepId, attempt]);
-
   function getRun(tenantId: string, runId: string): MemoryRun {
     const run = runs.get(rowKey(tenantId, runId));
     if (!run) throw new AppError('not-found', `run ${runId} not found for tenant ${tenantId}`);
@@ -109,15 +103,7 @@ export function createMemoryRunStore(
     stepId: string,
     attempt: number,
   ): MemoryStep | undefined {
-    const key = stepRowKey(tenantId, runId, stepId, attempt);
-    const indexed = stepIndex.get(key);
-    if (indexed) return indexed;
-    // Rows another port added to the shared array (none today) are found, then indexed.
-    const found = steps.find(
-      (s) => s.tenantId === tenantId && s.runId === runId && s.stepId === stepId && s.attempt === attempt,
-    );
-    if (found) stepIndex.set(key, found);
-    return found;
+    return steps.get(rowKey(tenantId, runId))?.find((s) => s.stepId === stepId && s.attempt === attempt);
   }
 
   /** Opens (or restarts) an attempt's row and audits step.started; the run row is the caller's. */
@@ -145,8 +131,10 @@ export function createMemoryRunStore(
         attempt: step.attempt,
         ...fresh,
       };
-      steps.push(row);
-      stepIndex.set(stepRowKey(tenantId, step.runId, step.stepId, step.attempt), row);
+      const key = rowKey(tenantId, step.runId);
+      const mine = steps.get(key);
+      if (mine) mine.push(row);
+      else steps.set(key, [row]);
     }
     await audit.append(tenantId, {
       actor: 'system',
@@ -232,7 +220,7 @@ export function createMemoryRunStore(
         );
       }
       const record = newMemoryRun(run);
-      runs.set(rowKey(run.tenantId, run.id), record);
+      insertRun(database, record);
       await appendRunCreated(audit, record);
       return { run: toRunRecord(record), created: true };
     },
@@ -243,7 +231,7 @@ export function createMemoryRunStore(
     },
 
     listSteps(tenantId, runId) {
-      const mine = steps.filter((s) => s.tenantId === tenantId && s.runId === runId);
+      const mine = [...(steps.get(rowKey(tenantId, runId)) ?? [])];
       mine.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.attempt - b.attempt || a.seq - b.seq);
       return Promise.resolve(mine.map(({ tenantId: _t, seq: _s, ...step }) => structuredClone(step)));
     },
