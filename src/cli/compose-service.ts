@@ -24,6 +24,7 @@ import { createFormPoller } from '../services/form-poller.js';
 import type { Services } from '../services/service-types.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/database.js';
+import { findServerSettingProblems } from '../store/server-settings.js';
 import { createPostgresStores } from '../store/stores.js';
 import { composeConnectors } from './compose-connectors.js';
 import { createDashboardWiring } from './compose-dashboard.js';
@@ -68,6 +69,7 @@ export async function startService(config: Config, role: Role, log: Logger, opti
   });
   try {
     await database.migrate();
+    for (const problem of await findServerSettingProblems(database)) log.warn(problem);
     const demoDelayMs = options.demoDelayMs ?? readDemoDelayMs(process.env[DEMO_DELAY_ENV]);
     return await wire(config, role, log, database, workspace, { staticDir: options.staticDir ?? null, demoDelayMs });
   } catch (error) {

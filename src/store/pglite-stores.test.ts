@@ -1,6 +1,7 @@
 // The database stores on embedded PGlite (PostgreSQL 18): one instance for the whole file, with each
 // test in tenants of its own.
-import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
 import { runAuditLogConformance } from '../testing/audit-log-conformance.js';
 import { runDatabaseChecks } from '../testing/database-checks.js';
 import { runRunStoreConformance } from '../testing/run-store-conformance.js';
@@ -13,6 +14,7 @@ import { runRunListDatabaseChecks } from '../testing/run-list-database-checks.js
 import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
 import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { findServerSettingProblems } from './server-settings.js';
 import { createPostgresStores } from './stores.js';
 
 describe('stores on PGlite', () => {
@@ -33,4 +35,8 @@ describe('stores on PGlite', () => {
   runRunDispatchConformance('PGlite', () => createPostgresStores(database));
   runDraftStoreConformance('PGlite', () => createPostgresStores(database));
   runSettingsStoreConformance('PGlite', () => createPostgresStores(database));
+
+  it('has no server settings to warn about (no autovacuum to check in one embedded session)', async () => {
+    assert.deepEqual(await findServerSettingProblems(database), []);
+  });
 });

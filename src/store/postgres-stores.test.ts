@@ -22,7 +22,10 @@ import { runRunListDatabaseChecks } from '../testing/run-list-database-checks.js
 import { runRunQueriesConformance } from '../testing/run-queries-conformance.js';
 import { runSettingsStoreConformance } from '../testing/settings-store-conformance.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from './database.js';
+import { findServerSettingProblems } from './server-settings.js';
+import { queryRows } from './sql-rows.js';
 import { createPostgresStores } from './stores.js';
 
 describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
@@ -43,6 +46,18 @@ describeWithPostgres('stores on PostgreSQL', (postgresUrl) => {
   runRunDispatchConformance('PostgreSQL', () => createPostgresStores(database));
   runDraftStoreConformance('PostgreSQL', () => createPostgresStores(database));
   runSettingsStoreConformance('PostgreSQL', () => createPostgresStores(database));
+
+  describe('server settings', () => {
+    it('warns exactly when the server runs without autovacuum', async () => {
+      const [row] = await queryRows<{ on: boolean }>(
+        database.db,
+        sql`SELECT current_setting('autovacuum') = 'on' AND current_setting('track_counts') = 'on' AS on`,
+      );
+      const problems = await findServerSettingProblems(database);
+      assert.equal(problems.length, row?.on === true ? 0 : 1);
+      for (const problem of problems) assert.match(problem, /autovacuum/);
+    });
+  });
 
   describe('a schema of its own', () => {
     it('migrates from empty, a second time does nothing, and its tables are apart from public', async () => {
