@@ -4,9 +4,16 @@
 // connectors are the demo fakes; the memory stores give the CPU-only baseline of the workflow itself.
 // "checkpoints only" rows replay one real run's 13 step outputs and its writes to the ledger and the
 // drafts table through the real engine, without the workflow's own CPU: the store's capacity alone.
-// The engine writes a run's checkpoints in batches (docs/decisions/0004-checkpoint-batches.md); the
-// "checkpoints/run" column reads the stored step rows back to show all 13 landed for every run.
-// Options: --pg-runs N (2000) --pglite-runs N (500) --memory-runs N (500) --concurrency N (8, PostgreSQL).
+// Leads are recorded through the intake's group commit, as the API role records them; the engine
+// writes a run's checkpoints in batches (docs/decisions/0004-checkpoint-batches.md), and the batches of
+// runs in flight together share statements (0006). The "checkpoints/run" column reads the stored step
+// rows back to show all 13 landed for every run.
+// On PostgreSQL, 500 runs warm the database up and are analyzed as autovacuum would have by then
+// (bench/autoanalyze.ts: this machine's server runs without autovacuum). 32 runs are in flight by
+// default, as a worker fleet holds them (4 workers x WORKER_CONCURRENCY 8): with fake connectors a run
+// never waits on an API, and a database serving one worker's handful of runs measures that worker.
+// Options: --pg-runs N (2000) --pglite-runs N (500) --memory-runs N (500) --concurrency N (32, PostgreSQL)
+// --engines memory,postgres,pglite --workloads full,checkpoints (both: all of them).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -253,7 +260,7 @@ const { values } = parseArgs({
     'pg-runs': { type: 'string', default: '2000' },
     'pglite-runs': { type: 'string', default: '500' },
     'memory-runs': { type: 'string', default: '500' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '32' },
     engines: { type: 'string', default: 'memory,postgres,pglite' },
     workloads: { type: 'string', default: 'full,checkpoints' },
   },
