@@ -24,6 +24,7 @@ import { createFormPoller } from '../services/form-poller.js';
 import type { Services } from '../services/service-types.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/database.js';
+import { startEmbeddedMaintenance } from '../store/embedded-maintenance.js';
 import { findServerSettingProblems } from '../store/server-settings.js';
 import { createPostgresStores } from '../store/stores.js';
 import { composeConnectors } from './compose-connectors.js';
@@ -209,6 +210,10 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
     reconciler.start();
     poller?.start();
   }
+  // The embedded database has no autovacuum: the service analyzes and vacuums it (nothing on PostgreSQL).
+  const maintenance = startEmbeddedMaintenance(database, {
+    onError: (error: unknown) => log.error({ err: error }, 'embedded database maintenance failed'),
+  });
 
   return {
     role,
@@ -226,6 +231,7 @@ async function wire(config: Config, role: Role, log: Logger, database: Database,
       await queue.close({ timeoutMs: 10_000 });
       await composed.close();
       await dashboard.close();
+      await maintenance.stop();
       await database.close();
     },
   };
