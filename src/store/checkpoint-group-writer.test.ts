@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { CheckpointBatch, RunStore } from '../domain/ports/run-store.js';
+import type { CheckpointBatch } from '../domain/ports/run-store.js';
 import { describeWithPostgres } from '../testing/describe-with-postgres.js';
-import { newRun, newTenant } from '../testing/store-fixtures.js';
+import { newTenant, startRuns } from '../testing/store-fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { createCheckpointGroupWriter } from './checkpoint-group-writer.js';
 import type { Db } from './database-handle.js';
@@ -27,16 +27,6 @@ function opening(stepId: string, done: boolean): CheckpointBatch {
   };
 }
 
-async function startedRuns(store: RunStore, tenant: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { run } = await store.createRun(newRun(tenant));
-    await store.startAttempt(tenant, run.id, AT);
-    ids.push(run.id);
-  }
-  return ids;
-}
-
 function describeGroupCommit(engine: string, open: () => Promise<TestDatabase>): void {
   describe(`checkpoint group commit on ${engine}`, () => {
     let database: TestDatabase;
@@ -48,7 +38,7 @@ function describeGroupCommit(engine: string, open: () => Promise<TestDatabase>):
     it('writes the batches of runs handed in together with fewer statements than runs', async () => {
       const store = createPostgresRunStore(database);
       const tenant = newTenant();
-      const ids = await startedRuns(store, tenant, 10);
+      const ids = await startRuns(store, tenant, 10, AT);
       const before = database.stats.queries;
       await Promise.all(ids.map((id) => store.writeCheckpoints(tenant, id, opening('a', true))));
       const statements = database.stats.queries - before;
@@ -63,7 +53,7 @@ function describeGroupCommit(engine: string, open: () => Promise<TestDatabase>):
     it('writes a run’s batches handed in at once one after another, in order', async () => {
       const store = createPostgresRunStore(database);
       const tenant = newTenant();
-      const [runId] = await startedRuns(store, tenant, 1);
+      const [runId] = await startRuns(store, tenant, 1, AT);
       const id = runId as string;
       const closing: CheckpointBatch = {
         steps: [

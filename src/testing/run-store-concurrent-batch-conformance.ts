@@ -4,8 +4,14 @@
 // fails that run alone. Part of runRunStoreConformance.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { CheckpointBatch, RunStore, StepEnd } from '../domain/ports/run-store.js';
-import { auditActions, isAppError, newRun, newTenant, type MakeRunStoreHarness } from './store-fixtures.js';
+import type { CheckpointBatch, StepEnd } from '../domain/ports/run-store.js';
+import {
+  auditActions,
+  isAppError,
+  newTenant,
+  startRuns,
+  type MakeRunStoreHarness,
+} from './store-fixtures.js';
 
 const AT = '2026-11-25T15:00:01Z';
 
@@ -44,21 +50,11 @@ function lastBatch(runId: string, n: number): CheckpointBatch {
   };
 }
 
-async function startRuns(runStore: RunStore, tenant: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { run } = await runStore.createRun(newRun(tenant));
-    await runStore.startAttempt(tenant, run.id, AT);
-    ids.push(run.id);
-  }
-  return ids;
-}
-
 export function describeConcurrentBatches(make: MakeRunStoreHarness): void {
   it('answers and records each of many runs writing batches at the same time', async () => {
     const { runStore, audit, ledger } = await make();
     const tenant = newTenant();
-    const ids = await startRuns(runStore, tenant, 12);
+    const ids = await startRuns(runStore, tenant, 12, AT);
     const first = await Promise.all(
       ids.map((id, n) => runStore.writeCheckpoints(tenant, id, firstBatch(id, n))),
     );
@@ -108,7 +104,7 @@ export function describeConcurrentBatches(make: MakeRunStoreHarness): void {
   it('fails only the run whose batch the store refuses, when others are written at the same time', async () => {
     const { runStore } = await make();
     const tenant = newTenant();
-    const ids = await startRuns(runStore, tenant, 6);
+    const ids = await startRuns(runStore, tenant, 6, AT);
     // A status the step table does not allow: the database refuses the statement that carries it.
     const refused = {
       status: 'exploded',

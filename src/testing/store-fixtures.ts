@@ -32,6 +32,17 @@ export function newRun(tenantId: string, overrides: Partial<NewRun> = {}): NewRu
   };
 }
 
+/** `count` new runs of the tenant, each on its first attempt (started at `at`), by id. */
+export async function startRuns(runStore: RunStore, tenant: string, count: number, at: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { run } = await runStore.createRun(newRun(tenant));
+    await runStore.startAttempt(tenant, run.id, at);
+    ids.push(run.id);
+  }
+  return ids;
+}
+
 export function isAppError(code: string): (error: unknown) => boolean {
   return (error) => error instanceof AppError && error.code === code;
 }
