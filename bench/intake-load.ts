@@ -30,6 +30,8 @@ export interface LoadResult {
   timeouts: number;
   durationSeconds: number;
   statusCodes: Record<string, number>;
+  /** CPU ms the load generator itself used (signing and sending), to tell its share of the cores. */
+  cpuMs: number;
 }
 
 export const SUBMISSION_ID_SLOT = '__SUBMISSION_ID__';
@@ -60,6 +62,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     settle = resolve;
     fail = reject;
   });
+  const cpuBefore = process.cpuUsage();
   const instance = autocannon(
     {
       url: spec.url,
@@ -80,6 +83,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     if (answered === spec.maxRequests) instance.stop();
   });
   const result = await done;
+  const cpu = process.cpuUsage(cpuBefore);
   const statusCodes: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
     statusCodes[code] = stat.count ?? 0;
@@ -94,6 +98,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     timeouts: result.timeouts,
     durationSeconds: result.duration,
     statusCodes,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 

@@ -35,6 +35,7 @@ import { createFormLeadWorkflow } from '../src/workflow/form-lead/form-lead-work
 import { FORM_LEAD_STEPS, FORM_LEAD_WORKFLOW, type GmailDraftRecord, type WrittenDraft } from '../src/workflow/form-lead/form-lead-steps.js';
 import { performOnce } from '../src/workflow/perform-once.js';
 import { startAutoAnalyze, type AutoAnalyze } from './autoanalyze.js';
+import { backendCpu, backendCpuDelta } from './process-cpu.js';
 import { createIntakeWriter, DEFAULT_INTAKE_BATCH, type IntakeWriter } from '../src/services/intake-writer.js';
 
 const TENANT = 'bench';
@@ -169,43 +170,14 @@ async function measure(c: Case, fixture: Fixture): Promise<Result> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   const backendsAfter = await backendCpu(database);
-  const cpuMs = { node: (cpu.user + cpu.system) / 1000 / runs, database: cpuDelta(backendsBefore, backendsAfter, runs) };
+  const cpuMs = { node: (cpu.user + cpu.system) / 1000 / runs, database: perRun(backendCpuDelta(backendsBefore, backendsAfter), runs) };
   const roundTrips = database === null ? null : (database.stats.queries - queriesBefore) / runs;
   const checkpoints = database === null ? null : await storedCheckpointsPerRun(database);
   return report({ engine, runs, concurrency, seconds, roundTrips, checkpoints, cpuMs, failed });
 }
 
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/**
- * CPU time (ms) used so far by each server backend of the bench database, read from /proc: the server's
- * share of a run, which a busy machine does not inflate the way it inflates latency. Null when the
- * server is not on this machine (or is PGlite, whose CPU is this process's).
- */
-async function backendCpu(database: Database | null): Promise<Map<number, number> | null> {
-  if (database === null || database.kind !== 'postgres') return null;
-  const rows = await queryRows<{ pid: number }>(
-    database.db,
-    sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-  );
-  const times = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      // utime and stime are fields 14 and 15 of the whole line; 12 and 13 after "pid (comm) ".
-      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
-    } catch {
-      return null;
-    }
-  }
-  return times;
-}
-
-function cpuDelta(before: Map<number, number> | null, after: Map<number, number> | null, runs: number): number | null {
-  if (before === null || after === null) return null;
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
-  return total / runs;
+function perRun(ms: number | null, runs: number): number | null {
+  return ms === null ? null : ms / runs;
 }
 
 /** Over every run stored so far in the bench tenant: succeeded step rows per succeeded run. */
