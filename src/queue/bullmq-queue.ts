@@ -156,22 +156,24 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
   /**
    * Adds each job's id to its run's index and returns the ids whose job is completed or failed, in one
-   * round trip. Two ZSCOREs per id, not getJobState, whose LPOS walks the whole wait list.
+   * round trip: one ZMSCORE per finished set for the whole batch (Redis 6.2+), not getJobState, whose
+   * LPOS walks the whole wait list.
    */
   async function indexAndFindFinished(jobs: RunJob[]): Promise<string[]> {
     const multi = connection.multi();
-    const [completed, failed] = [queue.toKey('completed'), queue.toKey('failed')];
-    for (const job of jobs) {
+    const ids = jobs.map(toBullmqJobId);
+    jobs.forEach((job, i) => {
       const key = runJobsKey(job.tenantId, job.runId);
-      const id = toBullmqJobId(job);
-      multi.sadd(key, id).expire(key, RUN_JOBS_TTL_SECONDS).zscore(completed, id).zscore(failed, id);
-    }
+      multi.sadd(key, ids[i] as string).expire(key, RUN_JOBS_TTL_SECONDS);
+    });
+    multi.zmscore(queue.toKey('completed'), ...ids).zmscore(queue.toKey('failed'), ...ids);
     const replies = (await multi.exec()) ?? [];
     const failure = replies.find(([error]) => error !== null)?.[0];
     if (failure) throw failure;
-    return jobs
-      .filter((_, i) => replies[4 * i + 2]?.[1] !== null || replies[4 * i + 3]?.[1] !== null)
-      .map(toBullmqJobId);
+    const scores = (reply: [Error | null, unknown] | undefined): unknown[] =>
+      Array.isArray(reply?.[1]) ? reply[1] : [];
+    const [completed, failed] = [scores(replies[2 * jobs.length]), scores(replies[2 * jobs.length + 1])];
+    return ids.filter((_, i) => (completed[i] ?? null) !== null || (failed[i] ?? null) !== null);
   }
 
   return {

@@ -206,6 +206,30 @@ export function runJobQueueConformance(name: string, makeQueue: MakeQueue): void
       await within('the second run', second.promise);
     });
 
+    it('accepts failed and completed job ids again in one batch with new ones, each run once more', async (t) => {
+      const { queue } = await setup(t);
+      const [failing, completing, fresh] = [newJob(), newJob(), newJob()];
+      const seen: string[] = [];
+      let broken = true;
+      await queue.consume(
+        (j) => {
+          seen.push(j.runId);
+          return broken && j.runId === failing.runId ? Promise.reject(new Error('handler broke')) : Promise.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await Promise.all([queue.enqueue(failing), queue.enqueue(completing)]);
+      await eventually('both first runs to end', async () => {
+        const live = await Promise.all([failing, completing].map((j) => queue.hasLiveJob(j.tenantId, j.runId)));
+        return seen.length === 2 && !live.includes(true);
+      });
+      broken = false;
+      // Enqueued in the same turn: one batch holding a failed id, a completed id and a new one.
+      await Promise.all([failing, completing, fresh].map((j) => queue.enqueue(j)));
+      await eventually('the three runs', () => Promise.resolve(seen.length === 5));
+      assert.deepEqual([...seen.slice(2)].sort(), [failing.runId, completing.runId, fresh.runId].sort());
+    });
+
     it('reports a failing handler to onError and drops the job without retrying it', async (t) => {
       const { queue, errors } = await setup(t);
       const job = newJob();
