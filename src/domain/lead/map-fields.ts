@@ -45,7 +45,21 @@ function toCustomText(value: unknown): string {
   }
 }
 
-function buildAliasIndex(mapping: FieldMapping): Map<string, { key: LeadFieldKey; rank: number }> {
+type AliasIndex = Map<string, { key: LeadFieldKey; rank: number }>;
+
+/** Per mapping object: a tenant's settings are cached, so every lead of a tenant shares one index. */
+const aliasIndexes = new WeakMap<FieldMapping, AliasIndex>();
+
+function aliasIndexOf(mapping: FieldMapping): AliasIndex {
+  let index = aliasIndexes.get(mapping);
+  if (index === undefined) {
+    index = buildAliasIndex(mapping);
+    aliasIndexes.set(mapping, index);
+  }
+  return index;
+}
+
+function buildAliasIndex(mapping: FieldMapping): AliasIndex {
   const index = new Map<string, { key: LeadFieldKey; rank: number }>();
   for (const key of LEAD_FIELD_KEYS) {
     mapping[key].forEach((alias, rank) => {
@@ -105,7 +119,7 @@ function collectField(
  * names outright, then the mapping's order); the others go to `custom` so nothing is lost.
  */
 export function mapFields(fields: readonly RawField[], mapping: FieldMapping): MappedFields {
-  const aliases = buildAliasIndex(mapping);
+  const aliases = aliasIndexOf(mapping);
   const collected: Collected = { candidates: new Map(), custom: new Map(), problems: [] };
   for (const field of fields) {
     const target =

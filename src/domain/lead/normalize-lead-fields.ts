@@ -64,7 +64,8 @@ export function normalizeLeadFields(values: Record<LeadFieldKey, string | null>)
   const text = (key: LeadFieldKey): string | null => {
     const cleaned = cleanText(key, values[key]);
     const max = MAX_LENGTH[key];
-    const length = cleaned === null ? 0 : [...cleaned].length;
+    // Code points are counted only when the UTF-16 length could exceed the limit (it is never fewer).
+    const length = cleaned === null || max === undefined || cleaned.length <= max ? 0 : [...cleaned].length;
     if (max !== undefined && length > max) {
       problems.push({ field: key, reason: `longer than ${max} characters (${length})` });
     }

@@ -23,8 +23,25 @@ export function fromHubSpotTimeZone(value: string): string {
     .join('/');
 }
 
+/**
+ * Answers already given: checking a zone constructs an Intl.DateTimeFormat (tens of microseconds), and
+ * leads repeat a few dozen spellings. Bounded; cleared when full.
+ */
+const normalized = new Map<string, string | null>();
+const MAX_CACHED = 1024;
+
 /** The IANA zone the value names, or null when it names none. */
 export function normalizeTimeZone(value: string): string | null {
+  let zone = normalized.get(value);
+  if (zone === undefined) {
+    zone = resolveTimeZone(value);
+    if (normalized.size >= MAX_CACHED) normalized.clear();
+    normalized.set(value, zone);
+  }
+  return zone;
+}
+
+function resolveTimeZone(value: string): string | null {
   const trimmed = value.trim();
   const candidate = /_slash_/i.test(trimmed) ? fromHubSpotTimeZone(trimmed) : trimmed;
   if (!isValidTimeZone(candidate)) return null;

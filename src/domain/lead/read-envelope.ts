@@ -30,11 +30,19 @@ const ALIASES: Record<keyof Envelope, readonly string[]> = {
 
 const ALL_ALIASES: ReadonlySet<string> = new Set(Object.values(ALIASES).flat());
 
+const SEPARATORS = /[-_\s]/g;
+/** Normalised keys already seen: payloads repeat the same few dozen key spellings. */
+const normalKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 4096;
+
 function normalizeKey(key: string): string {
-  return key
-    .trim()
-    .toLowerCase()
-    .replace(/[-_\s]/g, '');
+  let normal = normalKeys.get(key);
+  if (normal === undefined) {
+    normal = key.trim().toLowerCase().replace(SEPARATORS, '');
+    if (normalKeys.size >= MAX_CACHED_KEYS) normalKeys.clear();
+    normalKeys.set(key, normal);
+  }
+  return normal;
 }
 
 /** True for keys that carry the envelope rather than a form field (they never land in `custom`). */
@@ -53,14 +61,24 @@ interface Found {
   path: string;
 }
 
-function findValue(sources: readonly EnvelopeSource[], aliases: readonly string[]): Found | null {
+/** A source with its keys by normalised spelling (the first spelling wins), built once per read. */
+interface IndexedSource extends EnvelopeSource {
+  byNormalKey: Map<string, string>;
+}
+
+function indexSource(source: EnvelopeSource): IndexedSource {
+  const byNormalKey = new Map<string, string>();
+  for (const key of Object.keys(source.object)) {
+    const normal = normalizeKey(key);
+    if (!byNormalKey.has(normal)) byNormalKey.set(normal, key);
+  }
+  return { ...source, byNormalKey };
+}
+
+function findValue(sources: readonly IndexedSource[], aliases: readonly string[]): Found | null {
   for (const source of sources) {
-    const byNormalKey = new Map<string, string>();
-    for (const key of Object.keys(source.object)) {
-      if (!byNormalKey.has(normalizeKey(key))) byNormalKey.set(normalizeKey(key), key);
-    }
     for (const alias of aliases) {
-      const key = byNormalKey.get(alias);
+      const key = source.byNormalKey.get(alias);
       const value = key === undefined ? undefined : getOwn(source.object, key);
       if (key !== undefined && value !== undefined && value !== null && value !== '') {
         return { value, path: `${source.path}${key}` };
@@ -79,11 +97,12 @@ function toIdText(found: Found | null, problems: FieldProblem[]): string | null 
   return null;
 }
 
-export function readEnvelope(sources: readonly EnvelopeSource[]): {
+export function readEnvelope(envelopeSources: readonly EnvelopeSource[]): {
   envelope: Envelope;
   problems: FieldProblem[];
 } {
   const problems: FieldProblem[] = [];
+  const sources = envelopeSources.map(indexSource);
   const text = (key: EnvelopeTextKey): string | null => toIdText(findValue(sources, ALIASES[key]), problems);
   const submittedAt = findValue(sources, ALIASES.submittedAt);
   const envelope: Envelope = {
