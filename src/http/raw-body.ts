@@ -3,11 +3,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.js';
 
-const rawBodies = new WeakMap<FastifyRequest['raw'], string>();
+// Kept on the request itself: a WeakMap keyed by every request in flight costs the young-generation
+// garbage collector an ephemeron pass per request it copies, at thousands of requests a second.
+const RAW_BODY = Symbol('sales-agent.rawBody');
+type WithRawBody = FastifyRequest & { [RAW_BODY]?: string };
+
+/** Declares the property on every request of the app up front, so requests keep one shape. */
+function declareRawBody(app: FastifyInstance): void {
+  if (!app.hasRequestDecorator(RAW_BODY)) app.decorateRequest(RAW_BODY, '');
+}
+
+function keepRawBody(request: FastifyRequest, raw: string): void {
+  (request as WithRawBody)[RAW_BODY] = raw;
+}
 
 /** The body exactly as received ('' when there was none). */
 export function getRawBody(request: FastifyRequest): string {
-  return rawBodies.get(request.raw) ?? '';
+  return (request as WithRawBody)[RAW_BODY] ?? '';
 }
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
@@ -26,6 +38,7 @@ export function parseJson(raw: string): JsonParse {
 
 /** API parsers: application/json and text/plain both parse as JSON; the raw text is kept. */
 export function useJsonParsers(app: FastifyInstance): void {
+  declareRawBody(app);
   app.removeContentTypeParser(['application/json', 'text/plain']);
   const parse = (
     request: FastifyRequest,
@@ -33,7 +46,7 @@ export function useJsonParsers(app: FastifyInstance): void {
     done: (error: Error | null, value?: unknown) => void,
   ): void => {
     const raw = typeof body === 'string' ? body : body.toString('utf8');
-    rawBodies.set(request.raw, raw);
+    keepRawBody(request, raw);
     // An empty body with a JSON content type is common from fetch() on body-less POSTs: no body,
     // and a route that needs one says so through its schema (422).
     if (raw.trim() === '') return done(null, undefined);
@@ -50,10 +63,11 @@ export function useJsonParsers(app: FastifyInstance): void {
  * anything looks at the JSON (a forged body must get 401, not 400). Scope it to the webhook plugin.
  */
 export function useRawTextParser(app: FastifyInstance): void {
+  declareRawBody(app);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
     const raw = typeof body === 'string' ? body : body.toString('utf8');
-    rawBodies.set(request.raw, raw);
+    keepRawBody(request, raw);
     done(null, raw);
   });
 }
