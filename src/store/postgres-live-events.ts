@@ -1,7 +1,9 @@
 // The live events transport on PostgreSQL: NOTIFY through the pool, LISTEN on one dedicated
 // connection that reconnects with backoff. Notices sent while it is reconnecting are lost; the
 // dashboard re-reads everything when its stream reconnects, so nothing stays stale for long.
-// Notices sent in the same turn of the event loop (a batch of intake runs) share one statement.
+// Notices sent within a few milliseconds of each other (the batches of intake runs arriving together,
+// the checkpoints of runs in flight) share one statement: a screen a moment later, a statement per
+// batch fewer.
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from './database-handle.js';
@@ -17,19 +19,28 @@ export function liveEventChannelName(schema: string | null): string {
   return schema === null ? 'sales_agent_live' : `sales_agent_live_${schema}`;
 }
 
+/** How long the first waiting notice waits for others to share its statement. */
+export const DEFAULT_COALESCE_MS = 20;
+/** Notices per statement at most: a full batch goes at once. */
+const MAX_NOTICES_PER_STATEMENT = 1000;
+
 export function createPostgresLiveEventChannel(
   database: Database,
   url: string,
-  options: { onError?: (error: unknown) => void; reconnectMs?: number } = {},
+  options: { onError?: (error: unknown) => void; reconnectMs?: number; coalesceMs?: number } = {},
 ): LiveEventChannel {
+  const coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
   const channel = liveEventChannelName(database.schema);
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   let pending: { payload: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
 
   /** One transaction for every waiting notice: each is still its own notification, in order. */
   async function flush(): Promise<void> {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     const batch = pending;
     pending = [];
     const payloads = JSON.stringify(batch.map((p) => p.payload));
@@ -79,12 +90,14 @@ export function createPostgresLiveEventChannel(
     send(payload) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ payload, resolve, reject });
-        if (pending.length === 1) setImmediate(() => void flush());
+        if (pending.length >= MAX_NOTICES_PER_STATEMENT) void flush();
+        else if (pending.length === 1) timer = setTimeout(() => void flush(), coalesceMs);
       });
     },
     listen: (onPayload) => connect(onPayload, options.reconnectMs ?? 500),
     async close() {
       closed = true;
+      if (pending.length > 0) await flush();
       if (retry !== null) clearTimeout(retry);
       const current = client;
       client = null;
