@@ -18,6 +18,8 @@ export interface BullmqQueueOptions {
   stalledIntervalMs?: number;
   /** How many times a stalled job goes back to wait before BullMQ fails it. */
   maxStalledCount?: number;
+  /** How long the first of a batch of enqueues waits for others to share its Redis round trips (ms). */
+  enqueueWindowMs?: number;
 }
 
 export const JOB_NAME = 'run.execute';
@@ -25,6 +27,9 @@ export const DEFAULT_QUEUE_NAME = 'runs';
 export const DEFAULT_LOCK_DURATION_MS = 30_000;
 export const DEFAULT_STALLED_INTERVAL_MS = 15_000;
 export const DEFAULT_MAX_STALLED_COUNT = 3;
+/** A run waits in the queue for seconds at worst anyway; 10 ms lets several intake batches share a flush. */
+export const DEFAULT_ENQUEUE_WINDOW_MS = 10;
+const MAX_ENQUEUES_PER_FLUSH = 500;
 const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 const CHECK_TIMEOUT_MS = 2_000;
 /** A run's job-id index outlives any plausible retry schedule, then Redis drops it. */
@@ -121,10 +126,25 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   }
 
   /**
-   * Every enqueue made in one turn of the event loop (a batch of intake runs, a reconciler pass) goes out
-   * together: one MULTI indexes the ids and asks which of them name a finished job, one addBulk adds them.
+   * Enqueues made within enqueueWindowMs of each other (the batches of intake runs arriving together, a
+   * reconciler pass) go out together: one MULTI indexes the ids and asks which of them name a finished
+   * job, one addBulk adds them. Nobody waits on it for an answer to a webhook: the run is stored first.
    */
+  const windowMs = options.enqueueWindowMs ?? DEFAULT_ENQUEUE_WINDOW_MS;
   let pending: PendingEnqueue[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flushing = new Set<Promise<void>>();
+
+  function flushEnqueues(): void {
+    if (flushTimer !== null) clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    const sent = enqueueMany(batch);
+    flushing.add(sent);
+    void sent.finally(() => flushing.delete(sent));
+  }
 
   async function enqueueMany(batch: PendingEnqueue[]): Promise<void> {
     const first = new Map<string, PendingEnqueue>();
@@ -181,12 +201,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       if (closing !== null) return Promise.reject(new Error('job queue is closed'));
       return new Promise<void>((resolve, reject) => {
         pending.push({ job, delayMs: enqueueOptions?.delayMs ?? 0, resolve, reject });
-        if (pending.length > 1) return;
-        setImmediate(() => {
-          const batch = pending;
-          pending = [];
-          void enqueueMany(batch);
-        });
+        if (pending.length >= MAX_ENQUEUES_PER_FLUSH) flushEnqueues();
+        else if (pending.length === 1) flushTimer = setTimeout(flushEnqueues, windowMs);
       });
     },
 
@@ -236,6 +252,9 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
     close(closeOptions) {
       closing ??= (async () => {
+        // Enqueues accepted before the close still go out.
+        flushEnqueues();
+        await Promise.all(flushing);
         await closeWorker(closeOptions?.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
         await queue.close().catch((error: unknown) => onError(error));
         await connection.quit().catch(() => connection.disconnect());
