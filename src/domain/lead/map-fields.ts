@@ -47,7 +47,10 @@ function toCustomText(value: unknown): string {
 
 type AliasIndex = Map<string, { key: LeadFieldKey; rank: number }>;
 
-/** Per mapping object: a tenant's settings are cached, so every lead of a tenant shares one index. */
+/**
+ * Per mapping object: a tenant's settings are cached, so every lead of a tenant shares one index. Settings
+ * are replaced, never edited in place, so a mapping object never changes under its index.
+ */
 const aliasIndexes = new WeakMap<FieldMapping, AliasIndex>();
 
 function aliasIndexOf(mapping: FieldMapping): AliasIndex {
