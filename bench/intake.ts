@@ -4,9 +4,11 @@
 // so a noisy moment of a shared machine hits both; the report gives each round and the medians, and the
 // CPU per request of every process involved (service, PostgreSQL backends, Redis, load generator), which
 // says where the two cores went. Needs DATABASE_URL and REDIS_URL; uses a fresh database and its own queue
-// prefix, and removes both afterwards. Knobs: BENCH_ROUNDS (3), BENCH_SECONDS (10 per round),
-// BENCH_MAX_REQUESTS (per round), BENCH_CONNECTIONS (50), BENCH_POOL_SIZE (the service's
-// DATABASE_POOL_SIZE; unset: its default).
+// prefix, and removes both afterwards. As bench:store does, it analyzes the tables after the warm-up and
+// then as autovacuum would (bench/autoanalyze.ts): this machine's server runs without autovacuum, and
+// plans cached on empty tables (foreign-key checks among them) would be measured instead of a running
+// system. Knobs: BENCH_ROUNDS (3), BENCH_SECONDS (10 per round), BENCH_MAX_REQUESTS (per round),
+// BENCH_CONNECTIONS (50), BENCH_POOL_SIZE (the service's DATABASE_POOL_SIZE; unset: its default).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { queryRows } from '../src/store/sql-rows.js';
 import { openTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
 import { SUBMISSION_ID_SLOT, type LoadResult, type LoadSpec } from './intake-load.js';
+import { startAutoAnalyze } from './autoanalyze.js';
 import { backendCpu, backendCpuDelta, processCpuMs, redisCpuMs } from './process-cpu.js';
 
 const FORMS_PATH = '/webhooks/hubspot/forms';
@@ -270,6 +273,7 @@ async function main(): Promise<number> {
   const prefix = `sa-bench-${randomUUID().slice(0, 8)}`;
   const service = await startService(serviceConfig(database, redisUrl, prefix), 'api', createLogger({ level: LOG_LEVEL }));
   const bare = await startBare();
+  const autoAnalyze = await startAutoAnalyze(database);
   try {
     const selfCpuMs = (): number => {
       const usage = process.cpuUsage();
@@ -289,6 +293,7 @@ async function main(): Promise<number> {
       readCpu: async () => Promise.resolve({ server: processCpuMs(bare.pid) ?? 0, backends: null, redis: null }),
     };
     await warmUp(serviceTarget);
+    await autoAnalyze.now();
     await warmUp(bareTarget);
     const serviceRounds: Round[] = [];
     const bareRounds: Round[] = [];
@@ -305,6 +310,7 @@ async function main(): Promise<number> {
     const answered = serviceRounds.reduce((n, r) => n + (r.load.statusCodes['202'] ?? 0), 0);
     return stored >= answered ? 0 : 1;
   } finally {
+    await autoAnalyze.stop();
     await bare.close();
     await service.stop();
     await database.drop();
