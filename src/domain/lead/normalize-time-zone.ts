@@ -1,6 +1,7 @@
 // Turns a form's or CRM's time-zone value into an IANA zone, including HubSpot's `hs_timezone`
 // enum style (`america_slash_new_york`). It does not guess zones from offsets, cities or phone numbers.
 import { isValidTimeZone } from '../settings.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 
 let canonicalByLowerCase: Map<string, string> | undefined;
 
@@ -24,22 +25,10 @@ export function fromHubSpotTimeZone(value: string): string {
 }
 
 /**
- * Answers already given: checking a zone constructs an Intl.DateTimeFormat (tens of microseconds), and
- * leads repeat a few dozen spellings. Bounded; cleared when full.
+ * The IANA zone the value names, or null when it names none. Answers are kept: checking a zone builds an
+ * Intl.DateTimeFormat (tens of microseconds), and leads repeat a few dozen spellings.
  */
-const normalized = new Map<string, string | null>();
-const MAX_CACHED = 1024;
-
-/** The IANA zone the value names, or null when it names none. */
-export function normalizeTimeZone(value: string): string | null {
-  let zone = normalized.get(value);
-  if (zone === undefined) {
-    zone = resolveTimeZone(value);
-    if (normalized.size >= MAX_CACHED) normalized.clear();
-    normalized.set(value, zone);
-  }
-  return zone;
-}
+export const normalizeTimeZone: (value: string) => string | null = boundedMemo(resolveTimeZone, 1024);
 
 function resolveTimeZone(value: string): string | null {
   const trimmed = value.trim();

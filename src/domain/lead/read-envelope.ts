@@ -1,6 +1,7 @@
 // Reads HubSpot's envelope (portal, form, submission, contact, page, time) from whichever keys a
 // shape uses: `formId`, `form-id`, `formGuid` ... It knows key spellings, not which shape it is in.
 import type { FieldProblem } from '../errors.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { describeKind, getOwn, type JsonObject } from './json-value.js';
 
 export interface Envelope {
@@ -30,20 +31,8 @@ const ALIASES: Record<keyof Envelope, readonly string[]> = {
 
 const ALL_ALIASES: ReadonlySet<string> = new Set(Object.values(ALIASES).flat());
 
-const SEPARATORS = /[-_\s]/g;
-/** Normalised keys already seen: payloads repeat the same few dozen key spellings. */
-const normalKeys = new Map<string, string>();
-const MAX_CACHED_KEYS = 4096;
-
-function normalizeKey(key: string): string {
-  let normal = normalKeys.get(key);
-  if (normal === undefined) {
-    normal = key.trim().toLowerCase().replace(SEPARATORS, '');
-    if (normalKeys.size >= MAX_CACHED_KEYS) normalKeys.clear();
-    normalKeys.set(key, normal);
-  }
-  return normal;
-}
+/** Lower case without `-`, `_` or spaces; kept per spelling, as payloads repeat the same few dozen keys. */
+const normalizeKey = boundedMemo((key: string) => key.trim().toLowerCase().replace(/[-_\s]/g, ''), 4096);
 
 /** True for keys that carry the envelope rather than a form field (they never land in `custom`). */
 export function isEnvelopeKey(key: string): boolean {
