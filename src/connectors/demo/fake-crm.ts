@@ -14,6 +14,7 @@ import type {
 } from '../../domain/ports/crm.js';
 import type { FakeContext } from './fake-context.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export interface StoredTask extends CreateTaskInput {
   id: string;
@@ -51,13 +52,13 @@ export class FakeCrm implements CrmPort {
     private readonly ctx: FakeContext,
   ) {
     this.#contacts = crm.contacts.map((c) => ({
-      ...structuredClone(c),
+      ...cloneRecord(c),
       recentSubmissions: [...c.recentSubmissions].sort(
         (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
       ),
     }));
-    this.#companies = structuredClone(crm.companies);
-    this.#owners = structuredClone(crm.owners);
+    this.#companies = cloneRecord(crm.companies);
+    this.#owners = cloneRecord(crm.owners);
   }
 
   findContactByEmail(email: string): Promise<CrmContact | null> {
@@ -76,7 +77,7 @@ export class FakeCrm implements CrmPort {
       const contact = existing ?? this.#createContact(email);
       // Unknown (null) input fields never blank out what the CRM already knows.
       for (const field of UPDATABLE) contact[field] = input[field] ?? contact[field];
-      const result = { contact: structuredClone(contact), created: existing === null };
+      const result = { contact: cloneRecord(contact), created: existing === null };
       this.ctx.recordWrite('crm', 'upsertContact', input, result, idempotencyKey);
       return result;
     });
@@ -106,7 +107,7 @@ export class FakeCrm implements CrmPort {
       };
       this.#companies.push(company);
       this.ctx.recordWrite('crm', 'createCompany', input, company, idempotencyKey);
-      return structuredClone(company);
+      return cloneRecord(company);
     });
   }
 
@@ -128,7 +129,7 @@ export class FakeCrm implements CrmPort {
     return this.ctx.run('crm', 'createTask', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.dueAt, 'task dueAt (hs_timestamp)');
       const task: StoredTask = {
-        ...structuredClone(input),
+        ...cloneRecord(input),
         id: this.ctx.newId('task'),
         idempotencyKey,
         status: 'NOT_STARTED',
@@ -144,7 +145,7 @@ export class FakeCrm implements CrmPort {
     return this.ctx.run('crm', 'createNote', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.timestamp, 'note timestamp (hs_timestamp)');
       const note: StoredNote = {
-        ...structuredClone(input),
+        ...cloneRecord(input),
         id: this.ctx.newId('note'),
         idempotencyKey,
         createdAt: this.ctx.now(),
@@ -169,19 +170,19 @@ export class FakeCrm implements CrmPort {
 
   /** Test and demo inspection: the current records (copies). */
   listContacts(): CrmContact[] {
-    return structuredClone(this.#contacts);
+    return cloneRecord(this.#contacts);
   }
 
   listCompanies(): CrmCompany[] {
-    return structuredClone(this.#companies);
+    return cloneRecord(this.#companies);
   }
 
   listTasks(): StoredTask[] {
-    return structuredClone(this.#tasks);
+    return cloneRecord(this.#tasks);
   }
 
   listNotes(): StoredNote[] {
-    return structuredClone(this.#notes);
+    return cloneRecord(this.#notes);
   }
 
   #findContact(email: string): CrmContact | null {
@@ -229,7 +230,7 @@ export class FakeCrm implements CrmPort {
 }
 
 function cloneOrNull<T>(value: T | null | undefined): T | null {
-  return value === undefined || value === null ? null : structuredClone(value);
+  return value === undefined || value === null ? null : cloneRecord(value);
 }
 
 function toRef(record: { id: string } | undefined): CrmRecordRef | null {

@@ -2,6 +2,7 @@
 // fields as the submitted values, newest first and paged like HubSpot's. Tests add more with add().
 import type { FormSubmissionRecord, FormSubmissionSource } from '../../domain/ports/form-submissions.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export class FakeFormSubmissions implements FormSubmissionSource {
   readonly #records: (FormSubmissionRecord & { contactId: string | null })[] = [];
@@ -25,7 +26,9 @@ export class FakeFormSubmissions implements FormSubmissionSource {
   }
 
   listSubmissions(formId: string, page: { after: string | null; limit: number }) {
-    const all = this.#records.filter((r) => r.formId === formId).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    const all = this.#records
+      .filter((r) => r.formId === formId)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
     const start = page.after === null ? 0 : Number(page.after);
     const slice = all.slice(start, start + page.limit).map(strip);
     const next = start + page.limit < all.length ? String(start + page.limit) : null;
@@ -33,12 +36,14 @@ export class FakeFormSubmissions implements FormSubmissionSource {
   }
 
   findLatestSubmissionForContact(contactId: string) {
-    const latest = this.#records.filter((r) => r.contactId === contactId).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
+    const latest = this.#records
+      .filter((r) => r.contactId === contactId)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
     return Promise.resolve(latest ? strip(latest) : null);
   }
 }
 
 function strip(record: FormSubmissionRecord & { contactId: string | null }): FormSubmissionRecord {
   const { contactId: _contactId, ...rest } = record;
-  return structuredClone(rest);
+  return cloneRecord(rest);
 }
