@@ -51,12 +51,13 @@ export class FakeCrm implements CrmPort {
     crm: Workspace['crm'],
     private readonly ctx: FakeContext,
   ) {
-    this.#contacts = crm.contacts.map((c) => ({
-      ...cloneRecord(c),
-      recentSubmissions: [...c.recentSubmissions].sort(
-        (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
-      ),
-    }));
+    this.#contacts = crm.contacts.map((c) =>
+      Object.assign(cloneRecord(c), {
+        recentSubmissions: [...c.recentSubmissions].sort(
+          (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
+        ),
+      }),
+    );
     this.#companies = cloneRecord(crm.companies);
     this.#owners = cloneRecord(crm.owners);
   }
@@ -128,13 +129,12 @@ export class FakeCrm implements CrmPort {
   createTask(input: CreateTaskInput, idempotencyKey: string): Promise<CrmRecordRef> {
     return this.ctx.run('crm', 'createTask', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.dueAt, 'task dueAt (hs_timestamp)');
-      const task: StoredTask = {
-        ...cloneRecord(input),
+      const task: StoredTask = Object.assign(cloneRecord(input), {
         id: this.ctx.newId('task'),
         idempotencyKey,
-        status: 'NOT_STARTED',
+        status: 'NOT_STARTED' as const,
         createdAt: this.ctx.now(),
-      };
+      });
       this.#tasks.push(task);
       this.ctx.recordWrite('crm', 'createTask', input, { id: task.id }, idempotencyKey);
       return { id: task.id };
@@ -144,12 +144,11 @@ export class FakeCrm implements CrmPort {
   createNote(input: CreateNoteInput, idempotencyKey: string): Promise<CrmRecordRef> {
     return this.ctx.run('crm', 'createNote', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.timestamp, 'note timestamp (hs_timestamp)');
-      const note: StoredNote = {
-        ...cloneRecord(input),
+      const note: StoredNote = Object.assign(cloneRecord(input), {
         id: this.ctx.newId('note'),
         idempotencyKey,
         createdAt: this.ctx.now(),
-      };
+      });
       this.#notes.push(note);
       this.ctx.recordWrite('crm', 'createNote', input, { id: note.id }, idempotencyKey);
       return { id: note.id };

@@ -15,14 +15,14 @@ export class FakeFormSubmissions implements FormSubmissionSource {
       if (contact.company) values.company = contact.company;
       if (contact.jobTitle) values.jobtitle = contact.jobTitle;
       for (const s of contact.recentSubmissions) {
-        this.#records.push({ ...s, values, pageUrl: null, portalId, contactId: contact.id });
+        this.#records.push(Object.assign({}, s, { values, pageUrl: null, portalId, contactId: contact.id }));
       }
     }
   }
 
   /** Adds a submission, as a visitor filling in the form would. */
   add(record: FormSubmissionRecord, contactId: string | null = null): void {
-    this.#records.push({ ...record, contactId });
+    this.#records.push(Object.assign({}, record, { contactId }));
   }
 
   listSubmissions(formId: string, page: { after: string | null; limit: number }) {

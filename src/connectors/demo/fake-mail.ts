@@ -97,15 +97,11 @@ export class FakeMail implements MailPort {
       const thread = requested !== null && problem === null ? requested : this.#newThread(input.subject);
       const message = this.#newMessage(input, thread.id);
       thread.messages.push(message);
-      const draft: StoredDraft = {
-        draftId: this.ctx.newId('draft'),
-        messageId: message.id,
-        threadId: thread.id,
-        ...pickDraftFields(input),
-        requestedThreadId: input.threadId,
-        threadingProblem: problem,
-        createdAt: this.ctx.now(),
-      };
+      const draft: StoredDraft = Object.assign(
+        { draftId: this.ctx.newId('draft'), messageId: message.id, threadId: thread.id },
+        pickDraftFields(input),
+        { requestedThreadId: input.threadId, threadingProblem: problem, createdAt: this.ctx.now() },
+      );
       this.#drafts.push(draft);
       const ref: MailDraftRef = {
         draftId: draft.draftId,
@@ -116,7 +112,7 @@ export class FakeMail implements MailPort {
         'mail',
         'createDraft',
         input,
-        { ...ref, threadingProblem: problem },
+        Object.assign({}, ref, { threadingProblem: problem }),
         input.idempotencyKey,
       );
       return ref;

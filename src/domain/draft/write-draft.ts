@@ -61,9 +61,9 @@ export function* buildSpecs(m: DraftMaterial): Generator<DraftSpec> {
     layout: 'spacious',
   };
   for (const level of getLevels(m)) {
-    spec = { ...spec, ...level(spec) };
+    spec = Object.assign({}, spec, level(spec));
     for (const ps of m.allowPs ? [true, false] : [false]) {
-      for (const layout of LAYOUTS) yield { ...spec, ps, layout };
+      for (const layout of LAYOUTS) yield Object.assign({}, spec, { ps, layout });
     }
   }
 }
