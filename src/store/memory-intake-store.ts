@@ -41,11 +41,13 @@ export function createMemoryIntakeStore(database: MemoryDatabase): IntakeStore {
           `submission ${submission.id} or run ${run.id} already exists for tenant ${run.tenantId} under another idempotency key`,
         );
       }
-      insertSubmission(database, {
-        ...submission,
-        payload: jsonClone(submission.payload),
-        receivedAt: isoInstant(submission.receivedAt),
-      });
+      insertSubmission(
+        database,
+        Object.assign({}, submission, {
+          payload: jsonClone(submission.payload),
+          receivedAt: isoInstant(submission.receivedAt),
+        }),
+      );
       const record = newMemoryRun(run, {
         submissionId: submission.id,
         email: run.email,

@@ -174,26 +174,28 @@ function splitInput(submission: NewSubmission, input: unknown): { input: unknown
 /** The rows go in as one jsonb parameter, however many there are (no 65,535 bind-parameter limit). */
 function toRows(leaders: IntakeRecord[]): string {
   return JSON.stringify(
-    leaders.map(({ submission: s, run: r }) => ({
-      ...splitInput(s, r.input),
-      tenant_id: s.tenantId,
-      sub_id: s.id,
-      sub_key: s.idempotencyKey,
-      source_kind: s.sourceKind,
-      portal_id: s.portalId,
-      form_id: s.formId,
-      submission_id: s.submissionId,
-      raw_payload: s.rawPayload,
-      payload: s.payload ?? null,
-      received_at: s.receivedAt,
-      run_id: r.id,
-      workflow: r.workflow,
-      run_key: r.idempotencyKey,
-      trace_id: r.traceId,
-      email: r.email,
-      company: r.company,
-      created_at: r.createdAt,
-    })),
+    // Object.assign onto the fresh split, not fields after a spread (docs/decisions/0008).
+    leaders.map(({ submission: s, run: r }) =>
+      Object.assign(splitInput(s, r.input), {
+        tenant_id: s.tenantId,
+        sub_id: s.id,
+        sub_key: s.idempotencyKey,
+        source_kind: s.sourceKind,
+        portal_id: s.portalId,
+        form_id: s.formId,
+        submission_id: s.submissionId,
+        raw_payload: s.rawPayload,
+        payload: s.payload ?? null,
+        received_at: s.receivedAt,
+        run_id: r.id,
+        workflow: r.workflow,
+        run_key: r.idempotencyKey,
+        trace_id: r.traceId,
+        email: r.email,
+        company: r.company,
+        created_at: r.createdAt,
+      }),
+    ),
   );
 }
 

@@ -89,7 +89,7 @@ export class CheckpointWriter {
   }
 
   #patchRun(patch: RunPatch): void {
-    this.#run = { ...this.#run, ...patch };
+    this.#run = Object.assign({}, this.#run, patch);
   }
 
   #schedule(): void {

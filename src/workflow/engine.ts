@@ -135,7 +135,7 @@ export async function executeRun(deps: EngineDeps, tenantId: string, runId: stri
   }
   // The record as just written, built here rather than read back: one round trip less per run.
   const currentStep = api.lastStarted() ?? begun.currentStep;
-  const run: RunRecord = { ...begun, status, error, reason, finishedAt, updatedAt, currentStep };
+  const run: RunRecord = Object.assign({}, begun, { status, error, reason, finishedAt, updatedAt, currentStep });
   return { run, status, error };
 }
 
@@ -262,11 +262,8 @@ function finish(
   result: { status: 'succeeded' | 'failed' | 'skipped'; output: unknown; error: RunError | null },
 ): void {
   const ended = (deps.wallClock ?? Date.now)();
-  writer.closeStep(stepId, attempt, iso(started), {
-    ...result,
-    finishedAt: iso(ended),
-    durationMs: Math.max(0, ended - started),
-  });
+  // Object.assign, not fields after a spread: docs/decisions/0008-no-fields-after-a-spread.md.
+  writer.closeStep(stepId, attempt, iso(started), Object.assign({}, result, { finishedAt: iso(ended), durationMs: Math.max(0, ended - started) }));
 }
 
 function toRunError(error: AppError): RunError {

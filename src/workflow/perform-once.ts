@@ -37,11 +37,11 @@ export async function performOnce<T>(args: PerformOnceArgs<T>): Promise<EffectOu
   if (!created) {
     const found = await args.reconcile();
     if (found) {
-      await ledger.recordDone(tenantId, idempotencyKey, { ...found, at: args.now() });
-      return { ...found, reused: true };
+      await ledger.recordDone(tenantId, idempotencyKey, Object.assign({}, found, { at: args.now() }));
+      return Object.assign({}, found, { reused: true });
     }
   }
   const outcome = await args.call();
-  await ledger.recordDone(tenantId, idempotencyKey, { ...outcome, at: args.now() });
-  return { ...outcome, reused: false };
+  await ledger.recordDone(tenantId, idempotencyKey, Object.assign({}, outcome, { at: args.now() }));
+  return Object.assign({}, outcome, { reused: false });
 }

@@ -9,6 +9,7 @@ import { AppError, PermanentError } from '../../domain/errors.js';
 import type { BusyInterval, CalendarPort } from '../../domain/ports/calendar.js';
 import type { FakeContext } from './fake-context.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 type CalendarFixture = Workspace['calendar'];
 
@@ -22,7 +23,7 @@ export class FakeCalendar implements CalendarPort {
     calendarIds: readonly string[],
     private readonly ctx: FakeContext,
   ) {
-    this.#calendar = structuredClone(calendar);
+    this.#calendar = cloneRecord(calendar);
     this.#calendarIds = new Set(['primary', ...calendarIds.map((id) => id.toLowerCase())]);
   }
 

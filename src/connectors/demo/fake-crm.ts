@@ -14,6 +14,7 @@ import type {
 } from '../../domain/ports/crm.js';
 import type { FakeContext } from './fake-context.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export interface StoredTask extends CreateTaskInput {
   id: string;
@@ -50,14 +51,15 @@ export class FakeCrm implements CrmPort {
     crm: Workspace['crm'],
     private readonly ctx: FakeContext,
   ) {
-    this.#contacts = crm.contacts.map((c) => ({
-      ...structuredClone(c),
-      recentSubmissions: [...c.recentSubmissions].sort(
-        (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
-      ),
-    }));
-    this.#companies = structuredClone(crm.companies);
-    this.#owners = structuredClone(crm.owners);
+    this.#contacts = crm.contacts.map((c) =>
+      Object.assign(cloneRecord(c), {
+        recentSubmissions: [...c.recentSubmissions].sort(
+          (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
+        ),
+      }),
+    );
+    this.#companies = cloneRecord(crm.companies);
+    this.#owners = cloneRecord(crm.owners);
   }
 
   findContactByEmail(email: string): Promise<CrmContact | null> {
@@ -76,7 +78,7 @@ export class FakeCrm implements CrmPort {
       const contact = existing ?? this.#createContact(email);
       // Unknown (null) input fields never blank out what the CRM already knows.
       for (const field of UPDATABLE) contact[field] = input[field] ?? contact[field];
-      const result = { contact: structuredClone(contact), created: existing === null };
+      const result = { contact: cloneRecord(contact), created: existing === null };
       this.ctx.recordWrite('crm', 'upsertContact', input, result, idempotencyKey);
       return result;
     });
@@ -106,7 +108,7 @@ export class FakeCrm implements CrmPort {
       };
       this.#companies.push(company);
       this.ctx.recordWrite('crm', 'createCompany', input, company, idempotencyKey);
-      return structuredClone(company);
+      return cloneRecord(company);
     });
   }
 
@@ -127,13 +129,12 @@ export class FakeCrm implements CrmPort {
   createTask(input: CreateTaskInput, idempotencyKey: string): Promise<CrmRecordRef> {
     return this.ctx.run('crm', 'createTask', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.dueAt, 'task dueAt (hs_timestamp)');
-      const task: StoredTask = {
-        ...structuredClone(input),
+      const task: StoredTask = Object.assign(cloneRecord(input), {
         id: this.ctx.newId('task'),
         idempotencyKey,
-        status: 'NOT_STARTED',
+        status: 'NOT_STARTED' as const,
         createdAt: this.ctx.now(),
-      };
+      });
       this.#tasks.push(task);
       this.ctx.recordWrite('crm', 'createTask', input, { id: task.id }, idempotencyKey);
       return { id: task.id };
@@ -143,12 +144,11 @@ export class FakeCrm implements CrmPort {
   createNote(input: CreateNoteInput, idempotencyKey: string): Promise<CrmRecordRef> {
     return this.ctx.run('crm', 'createNote', () => {
       this.#checkActivity(input.contactId, input.ownerId, input.timestamp, 'note timestamp (hs_timestamp)');
-      const note: StoredNote = {
-        ...structuredClone(input),
+      const note: StoredNote = Object.assign(cloneRecord(input), {
         id: this.ctx.newId('note'),
         idempotencyKey,
         createdAt: this.ctx.now(),
-      };
+      });
       this.#notes.push(note);
       this.ctx.recordWrite('crm', 'createNote', input, { id: note.id }, idempotencyKey);
       return { id: note.id };
@@ -169,19 +169,19 @@ export class FakeCrm implements CrmPort {
 
   /** Test and demo inspection: the current records (copies). */
   listContacts(): CrmContact[] {
-    return structuredClone(this.#contacts);
+    return cloneRecord(this.#contacts);
   }
 
   listCompanies(): CrmCompany[] {
-    return structuredClone(this.#companies);
+    return cloneRecord(this.#companies);
   }
 
   listTasks(): StoredTask[] {
-    return structuredClone(this.#tasks);
+    return cloneRecord(this.#tasks);
   }
 
   listNotes(): StoredNote[] {
-    return structuredClone(this.#notes);
+    return cloneRecord(this.#notes);
   }
 
   #findContact(email: string): CrmContact | null {
@@ -229,7 +229,7 @@ export class FakeCrm implements CrmPort {
 }
 
 function cloneOrNull<T>(value: T | null | undefined): T | null {
-  return value === undefined || value === null ? null : structuredClone(value);
+  return value === undefined || value === null ? null : cloneRecord(value);
 }
 
 function toRef(record: { id: string } | undefined): CrmRecordRef | null {

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import type { DriveFile, DrivePort } from '../../domain/ports/drive.js';
 import type { FakeContext } from './fake-context.js';
 import type { FixtureFile, FixtureFolder, Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export class FakeDrive implements DrivePort {
   readonly #folders: FixtureFolder[];
@@ -13,8 +14,8 @@ export class FakeDrive implements DrivePort {
     drive: Workspace['drive'],
     private readonly ctx: FakeContext,
   ) {
-    this.#folders = structuredClone(drive.folders);
-    this.#files = structuredClone(drive.files);
+    this.#folders = cloneRecord(drive.folders);
+    this.#files = cloneRecord(drive.files);
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { OutreachHistoryPort, PastOutreach } from '../../domain/ports/history.js';
 import type { FakeContext } from './fake-context.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export class FakeHistory implements OutreachHistoryPort {
   readonly #pastOutreach: PastOutreach[];
@@ -10,10 +11,10 @@ export class FakeHistory implements OutreachHistoryPort {
     history: Workspace['history'],
     private readonly ctx: FakeContext,
   ) {
-    this.#pastOutreach = structuredClone(history.pastOutreach);
+    this.#pastOutreach = cloneRecord(history.pastOutreach);
   }
 
   listPastOutreach(): Promise<PastOutreach[]> {
-    return this.ctx.run('history', 'listPastOutreach', () => structuredClone(this.#pastOutreach));
+    return this.ctx.run('history', 'listPastOutreach', () => cloneRecord(this.#pastOutreach));
   }
 }

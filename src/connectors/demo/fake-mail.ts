@@ -24,6 +24,7 @@ import {
 import { findThreadingProblem } from './mail-threading.js';
 import { SYSTEM_LABEL_IDS } from './workspace-references.js';
 import type { Workspace } from './workspace-schema.js';
+import { cloneRecord } from './clone-record.js';
 
 export type { SentMessage, StoredDraft } from './mail-records.js';
 
@@ -40,7 +41,7 @@ export class FakeMail implements MailPort {
     private readonly ctx: FakeContext,
   ) {
     this.#ours = new Set([...mail.ourAddresses, sellerAddress.toLowerCase()]);
-    this.#labels = structuredClone(mail.labels);
+    this.#labels = cloneRecord(mail.labels);
     for (const thread of mail.threads) {
       const messages = thread.messages.map((m, index): MailMessage => ({
         id: m.id,
@@ -81,7 +82,7 @@ export class FakeMail implements MailPort {
       const thread = this.#getThread(threadId);
       const labelIds = new Set([...thread.labelIds, ...thread.messages.flatMap((m) => m.labelIds)]);
       // Oldest first, as Gmail returns them (a sent draft takes the send time).
-      const messages = structuredClone(thread.messages).sort(
+      const messages = cloneRecord(thread.messages).sort(
         (a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt),
       );
       return { id: thread.id, subject: thread.subject, messages, labelIds: [...labelIds] };
@@ -96,15 +97,11 @@ export class FakeMail implements MailPort {
       const thread = requested !== null && problem === null ? requested : this.#newThread(input.subject);
       const message = this.#newMessage(input, thread.id);
       thread.messages.push(message);
-      const draft: StoredDraft = {
-        draftId: this.ctx.newId('draft'),
-        messageId: message.id,
-        threadId: thread.id,
-        ...pickDraftFields(input),
-        requestedThreadId: input.threadId,
-        threadingProblem: problem,
-        createdAt: this.ctx.now(),
-      };
+      const draft: StoredDraft = Object.assign(
+        { draftId: this.ctx.newId('draft'), messageId: message.id, threadId: thread.id },
+        pickDraftFields(input),
+        { requestedThreadId: input.threadId, threadingProblem: problem, createdAt: this.ctx.now() },
+      );
       this.#drafts.push(draft);
       const ref: MailDraftRef = {
         draftId: draft.draftId,
@@ -115,7 +112,7 @@ export class FakeMail implements MailPort {
         'mail',
         'createDraft',
         input,
-        { ...ref, threadingProblem: problem },
+        Object.assign({}, ref, { threadingProblem: problem }),
         input.idempotencyKey,
       );
       return ref;
@@ -221,19 +218,19 @@ export class FakeMail implements MailPort {
       labelIds: ['INBOX', 'UNREAD'],
     };
     thread.messages.push(delivered);
-    return structuredClone(delivered);
+    return cloneRecord(delivered);
   }
 
   listDrafts(): StoredDraft[] {
-    return structuredClone(this.#drafts);
+    return cloneRecord(this.#drafts);
   }
 
   listSent(): SentMessage[] {
-    return structuredClone(this.#sent);
+    return cloneRecord(this.#sent);
   }
 
   listLabels(): { id: string; name: string }[] {
-    return structuredClone(this.#labels);
+    return cloneRecord(this.#labels);
   }
 
   #getThread(threadId: string): StoredThread {

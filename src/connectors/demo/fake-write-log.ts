@@ -1,6 +1,7 @@
 // The record of what the fake connectors were asked to do: every write (with its input, result and
 // idempotency key) and every call, reads included. Tests assert on it ("exactly one draft").
 import type { FakeSystem, WriteSystem } from './fault-injector.js';
+import { cloneRecord } from './clone-record.js';
 
 export interface WriteEntry {
   system: WriteSystem;
@@ -35,7 +36,7 @@ export class FakeWriteLog {
   }
 
   recordWrite(entry: WriteEntry): void {
-    this.#writes.push(structuredClone(entry));
+    this.#writes.push(cloneRecord(entry));
   }
 
   recordCall(entry: CallEntry): void {

@@ -50,6 +50,9 @@ interface PhraseList {
 }
 
 const phraseLists = new WeakMap<readonly string[], PhraseList>();
+/** The same lists by content: a run builds its own array of other clients' names, equal to the last run's. */
+const phraseListsByContent = new Map<string, PhraseList>();
+const MAX_PHRASE_LISTS = 256;
 
 /**
  * `phrases.filter((p) => p.trim() !== '').flatMap((p) => findWord(text, p))`. One pass with all the
@@ -59,13 +62,24 @@ const phraseLists = new WeakMap<readonly string[], PhraseList>();
 export function findWords(text: string, phrases: readonly string[]): TextMatch[] {
   let list = phraseLists.get(phrases);
   if (list === undefined || !isSameList(list.phrases, phrases)) {
-    const words = phrases.filter((p) => p.trim() !== '');
-    const any = new RegExp(`(?<!${W})(?:${words.map(buildWordBody).join('|')})(?!${W})`, 'iu');
-    list = { phrases: [...phrases], words, any };
+    list = getPhraseList(phrases);
     phraseLists.set(phrases, list);
   }
   if (list.words.length === 0 || !list.any.test(text)) return [];
   return list.words.flatMap((phrase) => findWord(text, phrase));
+}
+
+function getPhraseList(phrases: readonly string[]): PhraseList {
+  const key = phrases.join('\0');
+  let list = phraseListsByContent.get(key);
+  if (list === undefined || !isSameList(list.phrases, phrases)) {
+    const words = phrases.filter((p) => p.trim() !== '');
+    const any = new RegExp(`(?<!${W})(?:${words.map(buildWordBody).join('|')})(?!${W})`, 'iu');
+    list = { phrases: [...phrases], words, any };
+    if (phraseListsByContent.size >= MAX_PHRASE_LISTS) phraseListsByContent.clear();
+    phraseListsByContent.set(key, list);
+  }
+  return list;
 }
 
 function isSameList(a: readonly string[], b: readonly string[]): boolean {

@@ -137,8 +137,8 @@ function prepareValue(
     company,
     industry: matchedIndustry && industry !== null && isSafe(industry) ? industry : null,
   };
-  const specific = writeValueSentence({ ...ctx, hasTopic: true }, w);
-  const generic = writeValueSentence({ ...ctx, industry: null, hasTopic: false }, w);
+  const specific = writeValueSentence(Object.assign({}, ctx, { hasTopic: true }), w);
+  const generic = writeValueSentence(Object.assign({}, ctx, { industry: null, hasTopic: false }), w);
   return { specific, generic, short: writeShortValueSentence(duration, w) };
 }
 

@@ -46,9 +46,10 @@ type Level = (s: DraftSpec) => Partial<DraftSpec>;
 
 /**
  * Specs from fullest to barest. Each level gives up one more thing, in the order a reader would miss it
- * least; within a level, the P.S. is kept while tighter layouts are tried, then dropped.
+ * least; within a level, the P.S. is kept while tighter layouts are tried, then dropped. Made one at a
+ * time: the first spec usually passes, and the rest (dozens) are never needed.
  */
-export function buildSpecs(m: DraftMaterial): DraftSpec[] {
+export function* buildSpecs(m: DraftMaterial): Generator<DraftSpec> {
   let spec: DraftSpec = {
     useName: m.name !== null,
     opener: 0,
@@ -59,14 +60,12 @@ export function buildSpecs(m: DraftMaterial): DraftSpec[] {
     ps: false,
     layout: 'spacious',
   };
-  const out: DraftSpec[] = [];
   for (const level of getLevels(m)) {
-    spec = { ...spec, ...level(spec) };
+    spec = Object.assign({}, spec, level(spec));
     for (const ps of m.allowPs ? [true, false] : [false]) {
-      for (const layout of LAYOUTS) out.push({ ...spec, ps, layout });
+      for (const layout of LAYOUTS) yield Object.assign({}, spec, { ps, layout });
     }
   }
-  return out;
 }
 
 function getLevels(m: DraftMaterial): Level[] {

@@ -116,7 +116,7 @@ function extractJson(payload: JsonObject): RawLead {
   const byLowerKey = new Map(LEAD_FIELD_KEYS.map((key) => [key.toLowerCase(), key]));
   const fields = readTopLevelFields(payload, new Set(['custom', 'source'])).map((field) => {
     const route = byLowerKey.get(field.name.toLowerCase());
-    return route === undefined ? field : { ...field, route };
+    return route === undefined ? field : Object.assign({}, field, { route });
   });
   const custom = getOwn(payload, 'custom');
   if (isPlainObject(custom)) {

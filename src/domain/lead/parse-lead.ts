@@ -37,8 +37,7 @@ export function parseLead(payload: unknown, options: { mapping: FieldMapping }):
     return { ok: false, problems: problems.length > 0 ? problems : [{ field: 'email', reason: 'missing' }] };
   }
   const { envelope } = raw;
-  const lead: Lead = {
-    ...normalized.fields,
+  const lead: Lead = Object.assign({}, normalized.fields, {
     email,
     custom: mapped.custom,
     submittedAt: submittedAt.iso,
@@ -51,6 +50,6 @@ export function parseLead(payload: unknown, options: { mapping: FieldMapping }):
       pageUrl: envelope.pageUrl,
       pageTitle: envelope.pageTitle,
     },
-  };
+  });
   return { ok: true, lead, shape };
 }

@@ -61,7 +61,7 @@ function indexSource(source: EnvelopeSource): IndexedSource {
     const normal = normalizeKey(key);
     if (!byNormalKey.has(normal)) byNormalKey.set(normal, key);
   }
-  return { ...source, byNormalKey };
+  return Object.assign({}, source, { byNormalKey });
 }
 
 function findValue(sources: readonly IndexedSource[], aliases: readonly string[]): Found | null {

@@ -94,7 +94,7 @@ async function createGmailDraft(deps: FormLeadDeps, written: WrittenDraft, ctx: 
     kind: 'mail.draft',
     now: () => ctx.now,
     call: async () => {
-      const ref = await mail.createDraft({ ...draft, idempotencyKey: key });
+      const ref = await mail.createDraft(Object.assign({}, draft, { idempotencyKey: key }));
       return { externalId: ref.draftId, result: ref };
     },
     reconcile: async () => {
@@ -104,17 +104,15 @@ async function createGmailDraft(deps: FormLeadDeps, written: WrittenDraft, ctx: 
   });
   const ref = outcome.result;
   // The review record is idempotent per run, so a retried step finds the one it already saved.
-  await deps.drafts?.saveDraft({
-    id: `draft-${ctx.runId}`,
-    tenantId: ctx.tenantId,
-    runId: ctx.runId,
-    ...draft,
-    threadId: ref.threadId,
-    gmailDraftId: ref.draftId,
-    gmailMessageId: ref.messageId,
-    lint: written.lint,
-    createdAt: ctx.now,
-  });
+  await deps.drafts?.saveDraft(
+    Object.assign({ id: `draft-${ctx.runId}`, tenantId: ctx.tenantId, runId: ctx.runId }, draft, {
+      threadId: ref.threadId,
+      gmailDraftId: ref.draftId,
+      gmailMessageId: ref.messageId,
+      lint: written.lint,
+      createdAt: ctx.now,
+    }),
+  );
   return {
     draftId: ref.draftId,
     messageId: ref.messageId,
@@ -140,8 +138,7 @@ async function logCrmActivity(deps: FormLeadDeps, u: Understanding, gmail: Gmail
   const body = taskBody(u, gmail);
   const base = { ledger: ctx.ledger, tenantId: ctx.tenantId, runId: ctx.runId, stepId: ctx.stepId, now: () => ctx.now };
   const taskKey = `${ctx.idempotencyKey}:task`;
-  const task = await performOnce({
-    ...base,
+  const task = await performOnce(Object.assign({}, base, {
     idempotencyKey: taskKey,
     kind: 'crm.task',
     call: async () => {
@@ -153,11 +150,10 @@ async function logCrmActivity(deps: FormLeadDeps, u: Understanding, gmail: Gmail
       const ref = await crm.findTaskByIdempotencyKey(taskKey);
       return ref ? { externalId: ref.id, result: ref } : null;
     },
-  });
+  }));
   const noteKey = `${ctx.idempotencyKey}:note`;
   const noteBody = noteText(u, gmail);
-  const note = await performOnce({
-    ...base,
+  const note = await performOnce(Object.assign({}, base, {
     idempotencyKey: noteKey,
     kind: 'crm.note',
     call: async () => {
@@ -168,7 +164,7 @@ async function logCrmActivity(deps: FormLeadDeps, u: Understanding, gmail: Gmail
       const ref = await crm.findNoteByIdempotencyKey(noteKey);
       return ref ? { externalId: ref.id, result: ref } : null;
     },
-  });
+  }));
   return {
     task: { id: task.externalId, subject, body, dueAt, contactId, priority: settings.crm.taskPriority },
     note: { id: note.externalId, body: noteBody },

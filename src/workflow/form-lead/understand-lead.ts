@@ -121,7 +121,7 @@ async function resolveContact(deps: FormLeadDeps, lead: Lead, ctx: StepContext):
   if (isPersonalEmail(lead.email)) return { contact, isNewContact: existing === null, company: null, companyCreated: false };
   const { company, created } = await findOrCreateCompany(deps, lead, ctx);
   await crm.associateContactWithCompany(contact.id, company.id);
-  return { contact: { ...contact, companyId: company.id }, isNewContact: existing === null, company, companyCreated: created };
+  return { contact: Object.assign({}, contact, { companyId: company.id }), isNewContact: existing === null, company, companyCreated: created };
 }
 
 async function findOrCreateCompany(
