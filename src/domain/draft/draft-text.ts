@@ -1,6 +1,7 @@
 // Text mechanics shared by the draft writer and linter: URLs, times, words, whole-word phrase search,
 // and how a plain-text email splits into greeting, paragraphs, sign-off and P.S. No voice rules here.
 import type { VoiceProfile } from '../settings.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 
 /** A word character for boundaries: letters (any script, with accents), digits, underscore. */
 const W = '[\\p{L}\\p{M}\\p{N}_]';
@@ -23,19 +24,8 @@ export interface TextMatch {
   index: number;
 }
 
-const wordPatterns = new Map<string, RegExp>();
-const MAX_WORD_PATTERNS = 2_000;
-
 /** buildWordPattern, built once per phrase; only for findWord and findFirstWord, which reset it. */
-function getWordPattern(phrase: string): RegExp {
-  let pattern = wordPatterns.get(phrase);
-  if (pattern === undefined) {
-    pattern = buildWordPattern(phrase);
-    if (wordPatterns.size >= MAX_WORD_PATTERNS) wordPatterns.clear();
-    wordPatterns.set(phrase, pattern);
-  }
-  return pattern;
-}
+const getWordPattern = boundedMemo(buildWordPattern, 2_000);
 
 /** `findAll(text, buildWordPattern(phrase))`. */
 export function findWord(text: string, phrase: string): TextMatch[] {

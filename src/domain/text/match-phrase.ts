@@ -4,6 +4,8 @@
 // The rules test dozens of phrases against the same few texts in every run, so a normalised text and
 // each phrase's normalised form are remembered (a bounded number of each).
 
+import { boundedMemo } from './bounded-memo.js';
+
 const MAX_PHRASES = 5_000;
 const MAX_TEXTS = 64;
 
@@ -50,17 +52,7 @@ export function readPhrase(phrase: string): Phrase {
   };
 }
 
-const phrases = new Map<string, Phrase>();
-
-function getPhrase(phrase: string): Phrase {
-  let read = phrases.get(phrase);
-  if (read === undefined) {
-    read = readPhrase(phrase);
-    if (phrases.size >= MAX_PHRASES) phrases.clear();
-    phrases.set(phrase, read);
-  }
-  return read;
-}
+const getPhrase = boundedMemo(readPhrase, MAX_PHRASES);
 
 /**
  * A matcher for a phrase in normalised text. A trailing `*` makes the last word a stem
