@@ -22,3 +22,12 @@ test('cloneRecord hands values that are not plain data to structuredClone', () =
   assert.ok(copy.at instanceof Date && copy.at !== at && copy.at.getTime() === at.getTime());
   assert.deepStrictEqual(copy.seen, new Set(['x']));
 });
+
+test('cloneRecord keeps an own "__proto__" key of parsed JSON as a field, never as the prototype', () => {
+  const record = JSON.parse('{"__proto__": {"polluted": true}, "id": "c-2"}') as Record<string, unknown>;
+  const copy = cloneRecord(record);
+  assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+  assert.deepStrictEqual(Object.keys(copy), ['__proto__', 'id']);
+  assert.equal((copy as { polluted?: unknown }).polluted, undefined);
+  assert.deepStrictEqual(copy, structuredClone(record));
+});

@@ -14,6 +14,11 @@ function copy(value: unknown): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    const field = copy((value as Record<string, unknown>)[key]);
+    // An own "__proto__" key (JSON.parse makes one) stays a field, as structuredClone keeps it.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else out[key] = field;
+  }
   return out;
 }
