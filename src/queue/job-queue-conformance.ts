@@ -224,7 +224,7 @@ export function runJobQueueConformance(name: string, makeQueue: MakeQueue): void
         return seen.length === 2 && !live.includes(true);
       });
       broken = false;
-      // Enqueued in the same turn: one batch holding a failed id, a completed id and a new one.
+      // Enqueued together: one batch holding a failed id, a completed id and a new one.
       await Promise.all([failing, completing, fresh].map((j) => queue.enqueue(j)));
       await eventually('the three runs', () => Promise.resolve(seen.length === 5));
       assert.deepEqual([...seen.slice(2)].sort(), [failing.runId, completing.runId, fresh.runId].sort());
