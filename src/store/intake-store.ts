@@ -12,7 +12,8 @@ import type {
 } from '../domain/ports/intake-store.js';
 import type { LeadSourceKind } from '../domain/lead.js';
 import type { Database } from './database-handle.js';
-import { recordSubmissions, sqlState } from './record-submissions.js';
+import { recordSubmissions } from './record-submissions.js';
+import { sqlState } from './sql-errors.js';
 import { jsonParam, queryRows, toIso } from './sql-rows.js';
 
 type IntakeRun = IntakeRecord['run'];

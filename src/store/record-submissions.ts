@@ -13,17 +13,10 @@ import type {
   RecordOutcome,
 } from '../domain/ports/intake-store.js';
 import type { Db } from './database-handle.js';
+import { isItemFailure } from './sql-errors.js';
 import { queryRows } from './sql-rows.js';
 
 type RecordOne = (item: IntakeRecord) => Promise<RecordedSubmission>;
-
-/**
- * SQLSTATE classes after which the statement rolled back because of what some item holds (22 data,
- * 23 integrity, 40 deadlock or serialization, 54 too large), not because the database is unusable: the
- * items are then tried again in halves. Any other failure (connection, shutdown, permissions) fails the
- * whole call.
- */
-const ITEM_FAILURE_CLASSES = new Set(['22', '23', '40', '54']);
 
 interface Plan {
   /** Items the shared statement inserts: distinct keys and ids, in arrival order. */
@@ -144,8 +137,7 @@ async function insertOrSplit(
     );
     for (const row of rows) inserted.add(row.id);
   } catch (error) {
-    const state = sqlState(error);
-    if (state === null || !ITEM_FAILURE_CLASSES.has(state.slice(0, 2))) throw error;
+    if (!isItemFailure(error)) throw error;
     if (leaders.length === 1) {
       alone.push(...leaders);
       return;
@@ -279,13 +271,4 @@ async function settle(fn: () => Promise<RecordedSubmission>): Promise<RecordOutc
   } catch (error) {
     return { ok: false, error };
   }
-}
-
-/** The SQLSTATE of a driver error, wherever drizzle put it in the cause chain. */
-export function sqlState(error: unknown): string | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return null;
 }
